@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import { CreateStaffBody, Email, ShortText } from '@ilteo/shared';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../config.js';
+import type { Db } from '../db/kysely.js';
+import { migrateDown, migrateUp, migrationStatus } from '../db/migrate.js';
+import { openConfiguredDb } from '../db/open.js';
+import { AppError } from '../http/errors.js';
+import { createOrganisation, createUserAsSystem } from '../modules/auth/users.commands.js';
+import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.service.js';
+
+const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const db = openConfiguredDb(loadConfig());
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function explain(error: unknown): never {
+  if (error instanceof AppError) {
+    const fields = error.fieldErrors.map((f) => `  ${f.field}: ${f.message.ko} (${f.message.en})`).join('\n');
+    throw new Error(`${error.code}${fields ? `\n${fields}` : ''}`);
+  }
+  throw error;
+}
+
+/** The `ilteo` command line: operators script the product with it; it calls services, never SQL. */
+export function buildCli(): Command {
+  const program = new Command('ilteo')
+    .description('일터 ilteo — jobs plan and employment services for Korean local governments')
+    .version(version, '-v, --version');
+
+  program
+    .command('version')
+    .description('print the version')
+    .action(() => console.log(version));
+
+  program
+    .command('serve')
+    .description('migrate, seed the demo on a new database (DEMO=on), and serve HTTP on PORT')
+    .action(async () => {
+      const { serve } = await import('../main.js');
+      await serve();
+    });
+
+  const migrate = program.command('migrate').description('database migrations');
+  migrate
+    .command('up')
+    .description('apply every pending migration')
+    .action(() => withDb(async (db) => console.log((await migrateUp(db)).join('\n') || 'up to date')));
+  migrate
+    .command('down')
+    .description('revert the newest applied migration')
+    .action(() => withDb(async (db) => console.log((await migrateDown(db)).join('\n') || 'nothing to revert')));
+  migrate
+    .command('status')
+    .description('list migrations and whether each is applied')
+    .action(() =>
+      withDb(async (db) => {
+        for (const m of await migrationStatus(db)) {
+          console.log(`${m.appliedAt ? 'applied' : 'pending'}  ${m.name}`);
+        }
+      }),
+    );
+
+  program
+    .command('seed')
+    .description('seed data')
+    .requiredOption('--demo', 'the Bupyeong 2019 demo (only on a database without an organisation)')
+    .action(() =>
+      withDb(async (db) => {
+        await migrateUp(db);
+        const result = await seedDemo(db);
+        console.log(
+          result.created
+            ? `seeded; demo sign-ins (password "${DEMO_PASSWORD}"):\n${result.accounts.map((a) => `  ${a.role} ${a.email}`).join('\n')}`
+            : 'an organisation exists already: nothing seeded',
+        );
+      }),
+    );
+
+  program
+    .command('org')
+    .description('organisations')
+    .command('create')
+    .description('create the local government this deployment serves (for DEMO=off)')
+    .requiredOption('--code <code>', '시군구 code, e.g. 28237')
+    .requiredOption('--name <name>', 'Korean name, e.g. 인천광역시 부평구')
+    .option('--name-en <name>', 'English name')
+    .action((options: { code: string; name: string; nameEn?: string }) =>
+      withDb(async (db) => {
+        await migrateUp(db);
+        const input = z
+          .object({ code: z.string().regex(/^\d{5}$/), name: ShortText(50), nameEn: ShortText(80) })
+          .parse({ ...options, nameEn: options.nameEn ?? options.name });
+        console.log(`organisation ${await createOrganisation(db, input)} created`);
+      }),
+    );
+
+  const user = program.command('user').description('user accounts');
+  user
+    .command('create')
+    .description('create a staff account')
+    .addOption(new Option('--role <role>', 'role').choices(['admin', 'planner', 'reporter', 'counsellor']).makeOptionMandatory())
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--password <password>', 'initial password (10+ characters, letters and digits)')
+    .option('--name <name>', 'display name')
+    .option('--unit <code...>', 'unit codes (reporters: department or agency; counsellors: desks)')
+    .action((options: { role: string; email: string; password: string; name?: string; unit?: string[] }) =>
+      withDb(async (db) => {
+        const parsed = CreateStaffBody.omit({ unitIds: true }).safeParse({
+          role: options.role,
+          email: options.email,
+          password: options.password,
+          name: options.name ?? Email.parse(options.email).split('@')[0],
+        });
+        if (!parsed.success) {
+          throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+        }
+        const created = await createUserAsSystem(db, { ...parsed.data, unitCodes: options.unit ?? [] }).catch(explain);
+        console.log(`user ${created.id} ${created.email} (${created.role}) created`);
+      }),
+    );
+
+  return program;
+}
+

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect.js';
+import * as foundation from './2026112601_foundation.js';
+
+/** A migration that may use dialect-specific helpers from db/dialect.ts. */
+export interface IlteoMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+  down(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** Every migration, in order. One list for both databases; names are timestamps. */
+export const MIGRATIONS: Record<string, IlteoMigration> = {
+  '2026112601_foundation': foundation,
+};

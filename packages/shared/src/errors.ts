@@ -1,0 +1,79 @@
+/** One catalogue of errors: a stable code, an HTTP status and a message in Korean and English. */
+export const ERRORS = {
+  VALIDATION: { status: 400, ko: '입력값을 확인해 주세요.', en: 'Please check the highlighted fields.' },
+  BAD_REQUEST: { status: 400, ko: '요청을 처리할 수 없습니다.', en: 'The request could not be processed.' },
+  UNAUTHENTICATED: { status: 401, ko: '로그인이 필요합니다.', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    ko: '이메일 또는 비밀번호가 올바르지 않습니다.',
+    en: 'The email or password is incorrect.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    ko: '로그인 시도가 너무 많아 계정이 잠시 잠겼습니다. {minutes}분 후 다시 시도해 주세요.',
+    en: 'Too many sign-in attempts: the account is locked. Try again in {minutes} minutes.',
+  },
+  ACCOUNT_DISABLED: { status: 403, ko: '사용이 중지된 계정입니다.', en: 'This account is disabled.' },
+  RATE_LIMITED: {
+    status: 429,
+    ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Too many requests. Please try again shortly.',
+  },
+  CSRF: {
+    status: 403,
+    ko: '보안 토큰이 없거나 만료되었습니다. 페이지를 새로고침해 주세요.',
+    en: 'The security token is missing or expired. Please reload the page.',
+  },
+  FORBIDDEN: { status: 403, ko: '권한이 없습니다.', en: 'You do not have permission to do this.' },
+  NOT_FOUND: { status: 404, ko: '찾을 수 없습니다.', en: 'Not found.' },
+  EMAIL_TAKEN: { status: 409, ko: '이미 가입된 이메일입니다.', en: 'This email is already registered.' },
+  WRONG_PASSWORD: {
+    status: 400,
+    ko: '현재 비밀번호가 올바르지 않습니다.',
+    en: 'The current password is incorrect.',
+  },
+  CONFLICT: {
+    status: 409,
+    ko: '다른 사용자가 먼저 변경했습니다. 새로고침 후 다시 시도해 주세요.',
+    en: 'Someone else changed this first. Reload and try again.',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, ko: '요청이 너무 큽니다.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    ko: '지원하지 않는 형식입니다.',
+    en: 'This content type is not supported.',
+  },
+  INTERNAL: {
+    status: 500,
+    ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Something went wrong on our side. Please try again shortly.',
+  },
+} as const satisfies Record<string, { status: number; ko: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A message in both languages. */
+export interface Bilingual {
+  ko: string;
+  en: string;
+}
+
+/** A field-level error inside a problem document. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. `password` or `units.0.name`. */
+  field: string;
+  code: string;
+  message: Bilingual;
+}
+
+/** RFC 9457 problem details as ilteo sends them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ErrorCode;
+  message: Bilingual;
+  errors?: FieldError[];
+  requestId?: string;
+}

@@ -1,0 +1,29 @@
+import { type Actor, ROLES } from './roles.js';
+
+const EVERYONE: readonly Actor[] = ['public', ...ROLES];
+const SIGNED_IN: readonly Actor[] = ROLES;
+
+/**
+ * Which kinds of actor may call a route, by the permission the route declares.
+ * Object-level rules (a reporter's own department, an employer's own company) live in each
+ * module's policy; this table is the first gate every route passes.
+ */
+export const PERMISSIONS = {
+  'health.read': EVERYONE,
+  'session.read': EVERYONE,
+  'auth.signIn': EVERYONE,
+  'auth.signUp': EVERYONE,
+  'auth.signOut': EVERYONE,
+  'organisation.read': EVERYONE,
+  'me.read': SIGNED_IN,
+  'me.update': SIGNED_IN,
+  'users.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Actor[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether an actor of this kind holds a permission. */
+export function can(actor: Actor, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Actor[]).includes(actor);
+}

@@ -1,0 +1,18 @@
+/** Roles a signed-in user can hold; `public` is the anonymous visitor. */
+export const ROLES = ['admin', 'planner', 'reporter', 'counsellor', 'employer', 'seeker'] as const;
+export type Role = (typeof ROLES)[number];
+export type Actor = Role | 'public';
+
+/** Staff roles are created by an admin; the others sign up themselves. */
+export const STAFF_ROLES = ['admin', 'planner', 'reporter', 'counsellor'] as const satisfies readonly Role[];
+export const SELF_SIGNUP_ROLES = ['seeker', 'employer'] as const satisfies readonly Role[];
+
+/** Kinds of organisational unit inside a local government. */
+export const UNIT_KINDS = ['department', 'agency', 'dong_centre', 'job_centre'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Which unit kinds a scoped role may be attached to. */
+export const ROLE_UNIT_KINDS: Partial<Record<Role, readonly UnitKind[]>> = {
+  reporter: ['department', 'agency'],
+  counsellor: ['dong_centre', 'job_centre'],
+};

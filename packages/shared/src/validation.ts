@@ -1,0 +1,30 @@
+import type { Bilingual } from './errors.js';
+
+/** Field-level validation messages in both languages, keyed by a stable code. */
+export const FIELD_MESSAGES = {
+  required: { ko: '필수 항목입니다.', en: 'This field is required.' },
+  invalid_type: { ko: '형식이 올바르지 않습니다.', en: 'This value has the wrong type.' },
+  too_small: { ko: '{min}자 이상 입력해 주세요.', en: 'Enter at least {min} characters.' },
+  too_big: { ko: '{max}자 이하로 입력해 주세요.', en: 'Enter at most {max} characters.' },
+  too_small_number: { ko: '{min} 이상이어야 합니다.', en: 'Must be at least {min}.' },
+  too_big_number: { ko: '{max} 이하여야 합니다.', en: 'Must be at most {max}.' },
+  invalid_email: { ko: '올바른 이메일 주소를 입력해 주세요.', en: 'Enter a valid email address.' },
+  invalid_value: { ko: '허용되지 않는 값입니다.', en: 'This value is not allowed.' },
+  unknown_field: { ko: '알 수 없는 항목입니다.', en: 'This field is not recognised.' },
+  weak_password: {
+    ko: '비밀번호는 10자 이상이며 영문자와 숫자를 모두 포함해야 합니다.',
+    en: 'Passwords need at least 10 characters, with letters and digits.',
+  },
+  must_accept: { ko: '동의가 필요합니다.', en: 'You need to agree to continue.' },
+  email_taken: { ko: '이미 가입된 이메일입니다.', en: 'This email is already registered.' },
+  wrong_password: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is incorrect.' },
+  invalid_format: { ko: '형식이 올바르지 않습니다.', en: 'The format is not valid.' },
+} as const satisfies Record<string, Bilingual>;
+
+export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
+
+/** Fills `{name}` placeholders of a bilingual message. */
+export function fillMessage(message: Bilingual, params: Record<string, string | number> = {}): Bilingual {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  return { ko: fill(message.ko), en: fill(message.en) };
+}

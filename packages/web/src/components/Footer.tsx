@@ -1,0 +1,34 @@
+import { useOrganisation } from '../api/queries';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** The KRDS footer: what ilteo is and whose site this is. */
+export function Footer() {
+  const { locale, t } = useI18n();
+  const organisation = useOrganisation();
+  const org = organisation.data;
+  const orgName = org ? (locale === 'ko' ? org.name : org.nameEn || org.name) : '';
+  return (
+    <footer id="krds-footer">
+      <div className="inner">
+        <div className="f-cnt">
+          <div className="f-info">
+            <p className="footer-brand">
+              {t('app.name')} <span>{t('app.tagline')}</span>
+            </p>
+            <p className="info-addr">{t('footer.about')}</p>
+          </div>
+        </div>
+        <div className="f-btm">
+          <div className="f-btm-text">
+            <p className="f-copy">{t('footer.copyright', { year: new Date().getFullYear(), org: orgName || t('app.name') })}</p>
+          </div>
+          {orgName && (
+            <div className="krds-identifier">
+              <span className="ban-txt">{t('footer.identifier', { org: orgName })}</span>
+            </div>
+          )}
+        </div>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,91 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { useOrganisation, useSession } from '../api/queries';
+import { useSignOut } from '../features/auth/api';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+interface HeaderProps {
+  navOpen: boolean;
+  onToggleNav: () => void;
+  hasNav: boolean;
+}
+
+/** The KRDS header: product and local government, language, sign-in or the user's menu. */
+export function Header({ navOpen, onToggleNav, hasNav }: HeaderProps) {
+  const { locale, t } = useI18n();
+  const session = useSession();
+  const organisation = useOrganisation();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const user = session.data?.user ?? null;
+  const org = organisation.data;
+  const orgName = org ? (locale === 'ko' ? org.name : org.nameEn || org.name) : '';
+
+  const onSignOut = () => {
+    signOut.mutate(undefined, { onSettled: () => navigate('/') });
+  };
+
+  return (
+    <header id="krds-header">
+      <div className="header-in">
+        <div className="header-container">
+          <div className="inner">
+            <div className="header-utility">
+              <ul className="utility-list">
+                <li>
+                  <LanguageSwitcher />
+                </li>
+              </ul>
+            </div>
+            <div className="header-branding">
+              <p className="brand">
+                <Link to="/">
+                  <span className="brand-name">{t('app.name')}</span>
+                  {orgName && <span className="brand-org">{orgName}</span>}
+                </Link>
+              </p>
+              <div className="header-actions">
+                {user ? (
+                  <div className="user-menu" data-testid="user-menu">
+                    <span className="user-name">{t('header.user', { name: user.name })}</span>
+                    <span className="user-role">{t(`role.${user.role}`)}</span>
+                    <button
+                      type="button"
+                      className="krds-btn small tertiary"
+                      onClick={onSignOut}
+                      disabled={signOut.isPending}
+                    >
+                      {t('header.signOut')}
+                    </button>
+                  </div>
+                ) : (
+                  !session.isPending && (
+                    <>
+                      <Link to="/sign-in" className="btn-navi login">
+                        {t('header.signIn')}
+                      </Link>
+                      <Link to="/sign-up" className="btn-navi join">
+                        {t('header.signUp')}
+                      </Link>
+                    </>
+                  )
+                )}
+                {hasNav && (
+                  <button
+                    type="button"
+                    className="btn-navi all"
+                    aria-controls="side-nav"
+                    aria-expanded={navOpen}
+                    onClick={onToggleNav}
+                  >
+                    {navOpen ? t('header.menuClose') : t('header.menu')}
+                  </button>
+                )}
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

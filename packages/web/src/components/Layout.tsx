@@ -1,0 +1,70 @@
+import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '../api/queries';
+import { LocaleSync } from '../features/account/locale';
+import { useT } from '../i18n/I18nProvider';
+import { Breadcrumbs } from './Breadcrumbs';
+import { requestHeadingFocus } from './focus';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { SideNav } from './SideNav';
+
+/** Skip link, header, side navigation (when signed in), breadcrumbs, the page, footer. */
+export function Layout({ children }: { children?: ReactNode }) {
+  const t = useT();
+  const location = useLocation();
+  const session = useSession();
+  const user = session.data?.user ?? null;
+  const [navOpen, setNavOpen] = useState(false);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    setNavOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    requestHeadingFocus();
+  }, [location.pathname]);
+
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setNavOpen(false);
+        document.querySelector<HTMLElement>('[aria-controls="side-nav"]')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navOpen]);
+
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const main = document.getElementById('main-content');
+    main?.focus();
+    main?.scrollIntoView();
+  };
+
+  return (
+    <div id="wrap">
+      <LocaleSync />
+      <div id="krds-skip-link">
+        <a href="#main-content" onClick={skipToContent}>
+          {t('a11y.skipToContent')}
+        </a>
+      </div>
+      <Header navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} hasNav={user !== null} />
+      <div className={user ? 'layout inner has-nav' : 'layout inner'}>
+        {user && <SideNav role={user.role} open={navOpen} />}
+        <div className="layout-content">
+          <Breadcrumbs />
+          <main id="main-content" tabIndex={-1}>
+            {children ?? <Outlet />}
+          </main>
+        </div>
+      </div>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Role } from '@ilteo/shared';
+import type { MessageKey } from '../i18n/messages';
+
+/** One destination in the side navigation. */
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+}
+
+/** Every destination the side navigation knows; modules add theirs here. */
+export const NAV_ITEMS = {
+  account: { to: '/account', label: 'nav.account' },
+  adminUsers: { to: '/admin/users', label: 'nav.adminUsers' },
+  adminAudit: { to: '/admin/audit', label: 'nav.adminAudit' },
+} as const satisfies Record<string, NavItem>;
+
+export type NavItemId = keyof typeof NAV_ITEMS;
+
+/**
+ * What each role sees, in order. The first entry is where the role lands after signing in.
+ * TypeScript requires a row for every role, so a new role cannot silently get no menu.
+ */
+export const NAV_BY_ROLE: Record<Role, readonly NavItemId[]> = {
+  admin: ['adminUsers', 'adminAudit', 'account'],
+  planner: ['account'],
+  reporter: ['account'],
+  counsellor: ['account'],
+  employer: ['account'],
+  seeker: ['account'],
+};
+
+/** The side navigation of a role (empty for anonymous visitors). */
+export function navFor(role: Role | null | undefined): NavItem[] {
+  if (!role) return [];
+  return NAV_BY_ROLE[role].map((id) => NAV_ITEMS[id]);
+}
+
+/** Roles allowed to open a destination, read from the same table. */
+export function rolesFor(id: NavItemId): Role[] {
+  return (Object.keys(NAV_BY_ROLE) as Role[]).filter((role) => NAV_BY_ROLE[role].includes(id));
+}
+
+/** Where a role lands after signing in. */
+export function landingFor(role: Role): string {
+  return navFor(role)[0]?.to ?? '/';
+}
