@@ -58,6 +58,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  // The API speaks JSON only: anything else is 415, not a string handed to the validators.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {

@@ -1,9 +1,23 @@
-import { can } from '@ilteo/shared';
+import { can, type Permission } from '@ilteo/shared';
 import type { FastifyInstance } from 'fastify';
 import { resolveSession } from '../modules/auth/sessions.js';
 import { ANONYMOUS } from './context.js';
 import { checkCsrf, SESSION_COOKIE } from './cookies.js';
 import { AppError } from './errors.js';
+
+/** An API route and the permission it declares. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  permission: Permission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/v1 route with its permission, for the role × route test and the docs. */
+    apiRoutes: ApiRoute[];
+  }
+}
 
 /**
  * The one gate every request passes: who is asking (session cookie), whether their kind of actor
@@ -14,9 +28,14 @@ export function registerGuard(app: FastifyInstance, sessionTtlHours: number): vo
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionId', null);
 
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.permission) {
-      throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    if (!route.url.startsWith('/api/v1')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, permission });
     }
   });
 

@@ -1,12 +1,10 @@
-import { useOrganisation } from '../api/queries';
-import { useI18n } from '../i18n/I18nProvider';
+import { useT } from '../i18n/I18nProvider';
+import { useOrgName } from './useOrgName';
 
 /** The KRDS footer: what ilteo is and whose site this is. */
 export function Footer() {
-  const { locale, t } = useI18n();
-  const organisation = useOrganisation();
-  const org = organisation.data;
-  const orgName = org ? (locale === 'ko' ? org.name : org.nameEn || org.name) : '';
+  const t = useT();
+  const orgName = useOrgName();
   return (
     <footer id="krds-footer">
       <div className="inner">

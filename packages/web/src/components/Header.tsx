@@ -1,8 +1,9 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { useOrganisation, useSession } from '../api/queries';
+import { useSession } from '../api/queries';
 import { useSignOut } from '../features/auth/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { useOrgName } from './useOrgName';
 
 interface HeaderProps {
   navOpen: boolean;
@@ -12,14 +13,12 @@ interface HeaderProps {
 
 /** The KRDS header: product and local government, language, sign-in or the user's menu. */
 export function Header({ navOpen, onToggleNav, hasNav }: HeaderProps) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
-  const organisation = useOrganisation();
+  const orgName = useOrgName();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const user = session.data?.user ?? null;
-  const org = organisation.data;
-  const orgName = org ? (locale === 'ko' ? org.name : org.nameEn || org.name) : '';
 
   const onSignOut = () => {
     signOut.mutate(undefined, { onSettled: () => navigate('/') });

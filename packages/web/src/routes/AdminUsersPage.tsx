@@ -1,0 +1,269 @@
+import { ROLES, type Role } from '@ilteo/shared';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { toQueryString } from '../api/client';
+import { useOrganisation } from '../api/queries';
+import type { UserRow } from '../api/types';
+import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
+import { SortHeader, type SortOrder } from '../components/SortHeader';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../components/status';
+import { type UserSort, type UsersQuery, useUsers } from '../features/users/api';
+import { CreateUserModal } from '../features/users/CreateUserModal';
+import { EditUserModal } from '../features/users/EditUserModal';
+import { ResetPasswordModal } from '../features/users/ResetPasswordModal';
+import { useI18n } from '../i18n/I18nProvider';
+import { formatDate, formatDateTime } from '../i18n/format';
+
+const SORTS: readonly UserSort[] = ['createdAt', 'email', 'name', 'role'];
+const PAGE_SIZE = 20;
+
+/** The list's state lives in the URL, so a filtered, sorted page can be bookmarked and shared. */
+export function usersQueryFrom(params: URLSearchParams): UsersQuery {
+  const role = params.get('role') ?? '';
+  const sort = params.get('sort') ?? '';
+  const page = Number(params.get('page'));
+  return {
+    q: params.get('q') ?? '',
+    role: (ROLES as readonly string[]).includes(role) ? (role as Role) : '',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: PAGE_SIZE,
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as UserSort) : 'createdAt',
+    order: params.get('order') === 'asc' ? 'asc' : 'desc',
+  };
+}
+
+function searchOf(query: UsersQuery): string {
+  const { pageSize: _ignored, ...rest } = query;
+  return toQueryString({
+    ...rest,
+    page: rest.page === 1 ? undefined : rest.page,
+    sort: rest.sort === 'createdAt' ? undefined : rest.sort,
+    order: rest.order === 'desc' ? undefined : rest.order,
+  });
+}
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'reset'; user: UserRow } | null;
+
+/** Admin: find, add and change users. */
+export function AdminUsersPage() {
+  const { locale, t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const query = usersQueryFrom(params);
+  const users = useUsers(query);
+  const organisation = useOrganisation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [q, setQ] = useState(query.q);
+  const [role, setRole] = useState<Role | ''>(query.role);
+
+  // Back and forward change the URL; the filter inputs follow it.
+  useEffect(() => {
+    setQ(query.q);
+    setRole(query.role);
+  }, [query.q, query.role]);
+
+  const go = (next: Partial<UsersQuery>) => setParams(new URLSearchParams(searchOf({ ...query, ...next })));
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    go({ q: q.trim(), role, page: 1 });
+  };
+  const onReset = () => {
+    setQ('');
+    setRole('');
+    setParams(new URLSearchParams());
+  };
+  const onSort = (field: string, order: SortOrder) => go({ sort: field as UserSort, order, page: 1 });
+  const units = organisation.data?.units ?? [];
+
+  return (
+    <>
+      <PageHeading>{t('users.title')}</PageHeading>
+      <p className="lead">{t('users.lead')}</p>
+
+      <form className="filter-bar" role="search" aria-label={t('users.filters')} onSubmit={onSearch}>
+        <div className="form-group">
+          <div className="form-tit">
+            <label htmlFor="users-q">{t('users.q')}</label>
+          </div>
+          <div className="form-conts">
+            <input
+              id="users-q"
+              className="krds-input"
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder={t('users.qHint')}
+              maxLength={100}
+            />
+          </div>
+        </div>
+        <div className="form-group">
+          <div className="form-tit">
+            <label htmlFor="users-role">{t('field.role')}</label>
+          </div>
+          <div className="form-conts">
+            <select
+              id="users-role"
+              className="krds-form-select"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role | '')}
+            >
+              <option value="">{t('common.all')}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="krds-btn medium primary">
+            {t('common.search')}
+          </button>
+          <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
+            {t('common.reset')}
+          </button>
+        </div>
+      </form>
+
+      <div className="toolbar">
+        <p className="result-count" aria-live="polite">
+          {users.data ? t('common.total', { total: users.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB') }) : ''}
+        </p>
+        <button
+          type="button"
+          className="krds-btn medium secondary"
+          onClick={() => {
+            setDone(null);
+            setDialog({ kind: 'create' });
+          }}
+        >
+          {t('users.add')}
+        </button>
+      </div>
+
+      {done && (
+        <Notice tone="success" live>
+          {done}
+        </Notice>
+      )}
+      {users.isError && <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />}
+      {users.isPending && <Loading />}
+      {users.data && (
+        <div className="krds-table-wrap" aria-busy={users.isFetching}>
+          <table className="tbl col data users-table" data-testid="users-table">
+            <caption>{t('users.caption')}</caption>
+            <thead>
+              <tr>
+                <SortHeader label={t('users.col.name')} field="name" sort={query.sort} order={query.order} onSort={onSort} />
+                <SortHeader
+                  label={t('users.col.email')}
+                  field="email"
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
+                <SortHeader label={t('users.col.role')} field="role" sort={query.sort} order={query.order} onSort={onSort} />
+                <th scope="col">{t('users.col.units')}</th>
+                <th scope="col">{t('users.col.status')}</th>
+                <th scope="col">{t('users.col.lastSignIn')}</th>
+                <SortHeader
+                  label={t('users.col.createdAt')}
+                  field="createdAt"
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
+                <th scope="col">{t('users.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.items.length === 0 ? (
+                <tr>
+                  <td colSpan={8}>
+                    <EmptyState />
+                  </td>
+                </tr>
+              ) : (
+                users.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">{user.name}</th>
+                    <td className="break-all">{user.email}</td>
+                    <td>{t(`role.${user.role}`)}</td>
+                    <td>{user.units.length ? user.units.map((u) => u.name).join(', ') : '—'}</td>
+                    <td>
+                      <span className={user.status === 'active' ? 'krds-badge bg-light-success' : 'krds-badge bg-light-gray'}>
+                        {t(`status.${user.status}`)}
+                      </span>
+                    </td>
+                    <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale) : t('common.none')}</td>
+                    <td>{formatDate(user.createdAt, locale)}</td>
+                    <td>
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="krds-btn xsmall secondary"
+                          aria-label={t('users.editOf', { name: user.name })}
+                          onClick={() => {
+                            setDone(null);
+                            setDialog({ kind: 'edit', user });
+                          }}
+                        >
+                          {t('common.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="krds-btn xsmall tertiary"
+                          aria-label={t('users.resetPasswordOf', { name: user.name })}
+                          onClick={() => {
+                            setDone(null);
+                            setDialog({ kind: 'reset', user });
+                          }}
+                        >
+                          {t('users.resetPassword')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {users.data && (
+        <Pagination
+          page={users.data.page}
+          pageSize={users.data.pageSize}
+          total={users.data.total}
+          searchFor={(page) => searchOf({ ...query, page })}
+        />
+      )}
+
+      {dialog?.kind === 'create' && (
+        <CreateUserModal
+          units={units}
+          onClose={() => setDialog(null)}
+          onCreated={(name) => {
+            setDialog(null);
+            setDone(t('users.created', { name }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <EditUserModal
+          user={dialog.user}
+          units={units}
+          onClose={() => setDialog(null)}
+          onSaved={(name) => {
+            setDialog(null);
+            setDone(t('users.updated', { name }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import type { RouteHandle } from '../components/Breadcrumbs';
+import { Layout } from '../components/Layout';
+import { rolesFor } from '../components/nav';
+import { RequireRole } from '../features/auth/RequireRole';
+import { AccountPage } from './AccountPage';
+import { AdminAuditPage } from './AdminAuditPage';
+import { AdminUsersPage } from './AdminUsersPage';
+import { ErrorPage, RootErrorPage } from './ErrorPage';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+import { SignInPage } from './SignInPage';
+import { SignUpPage } from './SignUpPage';
+
+const handle = (crumb: RouteHandle['crumb']): RouteHandle => ({ crumb });
+
+/** Every page; `handle.crumb` names it in the breadcrumbs, roles come from the navigation table. */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RootErrorPage />,
+    children: [
+      {
+        errorElement: <ErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage />, handle: handle('signIn.title') },
+          { path: 'sign-up', element: <SignUpPage />, handle: handle('signUp.title') },
+          {
+            path: 'account',
+            element: (
+              <RequireRole>
+                <AccountPage />
+              </RequireRole>
+            ),
+            handle: handle('account.title'),
+          },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={rolesFor('adminUsers')}>
+                <AdminUsersPage />
+              </RequireRole>
+            ),
+            handle: handle('users.title'),
+          },
+          {
+            path: 'admin/audit',
+            element: (
+              <RequireRole roles={rolesFor('adminAudit')}>
+                <AdminAuditPage />
+              </RequireRole>
+            ),
+            handle: handle('audit.title'),
+          },
+          { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
+        ],
+      },
+    ],
+  },
+];
+
+/** The browser router for the app. */
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
