@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /** The web reads shared's TypeScript sources directly, so it never waits for shared's build. */
-export const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
+const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 
 const server = 'http://localhost:3000';
 const proxy = { '/api': server, '/healthz': server, '/readyz': server };

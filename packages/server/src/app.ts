@@ -17,6 +17,8 @@ import { healthRoutes } from './http/health.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
+import { planRoutes } from './modules/plan/plan.routes.js';
+import { publicPlanRoutes } from './modules/plan/public.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,6 +95,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(authRoutes);
       await api.register(usersRoutes);
       await api.register(auditRoutes);
+      await api.register(planRoutes);
+      await api.register(publicPlanRoutes);
     },
     { prefix: '/api/v1' },
   );

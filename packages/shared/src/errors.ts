@@ -43,6 +43,31 @@ export const ERRORS = {
     ko: '지원하지 않는 형식입니다.',
     en: 'This content type is not supported.',
   },
+  PLAN_YEAR_TAKEN: {
+    status: 409,
+    ko: '이 연도의 계획이 이미 있습니다.',
+    en: 'There is already a plan for this year.',
+  },
+  STRATEGY_NOT_EMPTY: {
+    status: 409,
+    ko: '세부 사업이 있는 전략은 삭제할 수 없습니다. 사업을 먼저 옮기거나 삭제해 주세요.',
+    en: 'A strategy with programs cannot be deleted. Move or delete its programs first.',
+  },
+  PROGRAM_HAS_RESULTS: {
+    status: 409,
+    ko: '실적이 보고된 사업은 삭제할 수 없습니다.',
+    en: 'A program with reported results cannot be deleted.',
+  },
+  RESULT_UNDER_REVIEW: {
+    status: 409,
+    ko: '검토 중인 실적은 수정할 수 없습니다. 반려된 뒤 수정해 주세요.',
+    en: 'A result under review cannot be changed. It can be edited once it is returned.',
+  },
+  RESULT_WRONG_STATE: {
+    status: 409,
+    ko: '이 실적은 현재 상태에서 그 작업을 할 수 없습니다. 새로고침해 주세요.',
+    en: 'This result is not in a state that allows that. Please reload.',
+  },
   INTERNAL: {
     status: 500,
     ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',

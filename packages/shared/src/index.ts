@@ -5,3 +5,4 @@ export * from './schemas/audit.js';
 export * from './schemas/auth.js';
 export * from './schemas/common.js';
 export * from './validation.js';
+export * from './schemas/plan.js';

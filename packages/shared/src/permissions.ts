@@ -19,6 +19,13 @@ export const PERMISSIONS = {
   'me.update': SIGNED_IN,
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  'plan.read': ['admin', 'planner', 'reporter', 'council'],
+  'plan.manage': ['admin', 'planner'],
+  'results.report': ['admin', 'planner', 'reporter'],
+  'results.review': ['admin', 'planner'],
+  'opinions.post': EVERYONE,
+  'opinions.moderate': ['admin', 'planner'],
+  'public.read': EVERYONE,
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

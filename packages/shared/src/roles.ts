@@ -1,10 +1,11 @@
 /** Roles a signed-in user can hold; `public` is the anonymous visitor. */
-export const ROLES = ['admin', 'planner', 'reporter', 'counsellor', 'employer', 'seeker'] as const;
+/** `council` is an invited member of the 노사민정협의회 (labour-management-civic-government council). */
+export const ROLES = ['admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'] as const;
 export type Role = (typeof ROLES)[number];
 export type Actor = Role | 'public';
 
-/** Staff roles are created by an admin; the others sign up themselves. */
-export const STAFF_ROLES = ['admin', 'planner', 'reporter', 'counsellor'] as const satisfies readonly Role[];
+/** Staff and council accounts are created (invited) by an admin; the others sign up themselves. */
+export const STAFF_ROLES = ['admin', 'planner', 'reporter', 'counsellor', 'council'] as const satisfies readonly Role[];
 export const SELF_SIGNUP_ROLES = ['seeker', 'employer'] as const satisfies readonly Role[];
 
 /** Kinds of organisational unit inside a local government. */

@@ -18,6 +18,26 @@ export const FIELD_MESSAGES = {
   must_accept: { ko: '동의가 필요합니다.', en: 'You need to agree to continue.' },
   email_taken: { ko: '이미 가입된 이메일입니다.', en: 'This email is already registered.' },
   wrong_password: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is incorrect.' },
+  phasing_sum: {
+    ko: '월별 목표의 합({sum})이 연간 목표({target})와 같아야 합니다.',
+    en: 'The monthly targets add up to {sum}; they must equal the annual target ({target}).',
+  },
+  group_sum: {
+    ko: '계층별 값의 합({sum})이 전체({total})보다 클 수 없습니다.',
+    en: 'The group figures add up to {sum}, more than the total ({total}).',
+  },
+  group_not_targeted: {
+    ko: '이 사업의 대상 계층이 아닙니다.',
+    en: 'This group is not one of the program’s target groups.',
+  },
+  correction_reason_required: {
+    ko: '승인된 실적을 정정하려면 사유를 입력해 주세요.',
+    en: 'Correcting an approved result needs a reason.',
+  },
+  month_not_started: {
+    ko: '아직 시작되지 않은 달의 실적은 입력할 수 없습니다.',
+    en: 'Results cannot be reported for a month that has not begun.',
+  },
   invalid_format: { ko: '형식이 올바르지 않습니다.', en: 'The format is not valid.' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { CreateStaffBody, Email, ShortText } from '@ilteo/shared';
+import { CreateStaffBody, Email, ShortText, STAFF_ROLES } from '@ilteo/shared';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
@@ -107,7 +107,7 @@ export function buildCli(): Command {
   user
     .command('create')
     .description('create a staff account')
-    .addOption(new Option('--role <role>', 'role').choices(['admin', 'planner', 'reporter', 'counsellor']).makeOptionMandatory())
+    .addOption(new Option('--role <role>', 'role').choices([...STAFF_ROLES]).makeOptionMandatory())
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--password <password>', 'initial password (10+ characters, letters and digits)')
     .option('--name <name>', 'display name')

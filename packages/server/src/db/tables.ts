@@ -14,6 +14,12 @@ export interface Database {
   consents: ConsentTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  plans: PlanTable;
+  strategies: StrategyTable;
+  programs: ProgramTable;
+  program_results: ProgramResultTable;
+  result_evidence: ResultEvidenceTable;
+  opinions: OpinionTable;
 }
 
 export interface OrganisationTable {
@@ -50,7 +56,7 @@ export interface UserTable {
   email: string;
   password_hash: string;
   name: string;
-  role: 'admin' | 'planner' | 'reporter' | 'counsellor' | 'employer' | 'seeker';
+  role: 'admin' | 'planner' | 'reporter' | 'counsellor' | 'council' | 'employer' | 'seeker';
   employer_id: number | null;
   locale: 'ko' | 'en';
   status: 'active' | 'disabled';
@@ -111,3 +117,115 @@ export type UserUpdate = Updateable<UserTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+export interface PlanTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  title: string;
+  vision: string;
+  master_plan: string;
+  previous_year_target: number | null;
+  employment_rate_target: number | null;
+  employed_increase_target: number | null;
+  pace_behind_below: number;
+  pace_ahead_above: number;
+  status: 'draft' | 'published';
+  published_at: string | null;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StrategyTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  name: string;
+  description: string;
+  version: Generated<number>;
+}
+
+export interface ProgramTable {
+  id: Generated<number>;
+  plan_id: number;
+  strategy_id: number;
+  position: number;
+  name: string;
+  description: string;
+  owner_unit_id: number;
+  job_type: string;
+  /** JSON array of target-group keys. */
+  target_groups: string;
+  budget_national: number;
+  budget_city: number;
+  budget_district: number;
+  budget_other: number;
+  annual_target: number;
+  /** JSON array of twelve monthly targets. */
+  phasing: string;
+  phasing_mode: 'even' | 'custom';
+  /** JSON object: target group → jobs. */
+  group_targets: string;
+  illustrative: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgramResultTable {
+  id: Generated<number>;
+  program_id: number;
+  month: number;
+  revision: number;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  jobs: number;
+  group_jobs: string;
+  note: string;
+  review_comment: string | null;
+  correction_reason: string | null;
+  source: string;
+  created_by: number | null;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResultEvidenceTable {
+  id: Generated<number>;
+  result_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface OpinionTable {
+  id: Generated<number>;
+  plan_id: number;
+  program_id: number | null;
+  author_user_id: number | null;
+  author_name: string;
+  author_kind: 'council' | 'citizen' | 'staff';
+  body: string;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  hidden: Generated<number>;
+  hidden_reason: string | null;
+  created_at: string;
+}
+
+export type PlanRow = Selectable<PlanTable>;
+export type StrategyRow = Selectable<StrategyTable>;
+export type ProgramRow = Selectable<ProgramTable>;
+export type ProgramResultRow = Selectable<ProgramResultTable>;
+export type OpinionRow = Selectable<OpinionTable>;

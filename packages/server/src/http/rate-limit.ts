@@ -5,7 +5,7 @@ import { AppError } from './errors.js';
  * A fixed one-minute window per client address, kept in this process. Account lockout (in the
  * database) is what holds across processes; this only blunts bursts from one address.
  */
-export function loginRateLimit(perMinute: number) {
+export function perAddressRateLimit(perMinute: number) {
   const windows = new Map<string, { start: number; count: number }>();
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const now = Date.now();

@@ -7,8 +7,8 @@ import { testDatabases } from '../test/databases.js';
  * Who may call each API route. This table is the specification: the test below fails when a route
  * is added without a row here, and when any actor gets through (or is stopped) against it.
  */
-const ALL: Actor[] = ['public', 'admin', 'planner', 'reporter', 'counsellor', 'employer', 'seeker'];
-const SIGNED_IN: Actor[] = ['admin', 'planner', 'reporter', 'counsellor', 'employer', 'seeker'];
+const ALL: Actor[] = ['public', 'admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'];
+const SIGNED_IN: Actor[] = ['admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'];
 
 const EXPECTED: Record<string, Actor[]> = {
   'GET /api/v1/auth/session': ALL,

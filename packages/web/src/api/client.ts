@@ -45,7 +45,9 @@ export function rememberCsrfToken(token: string | null): void {
 }
 
 /** The value of the `ilteo_csrf` cookie, which the server mirrors in the header check. */
-export function readCsrfCookie(cookieHeader: string = typeof document === 'undefined' ? '' : document.cookie) {
+export function readCsrfCookie(
+  cookieHeader: string = typeof document === 'undefined' ? '' : document.cookie,
+) {
   for (const part of cookieHeader.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));

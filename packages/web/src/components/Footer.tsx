@@ -18,7 +18,9 @@ export function Footer() {
         </div>
         <div className="f-btm">
           <div className="f-btm-text">
-            <p className="f-copy">{t('footer.copyright', { year: new Date().getFullYear(), org: orgName || t('app.name') })}</p>
+            <p className="f-copy">
+              {t('footer.copyright', { year: new Date().getFullYear(), org: orgName || t('app.name') })}
+            </p>
           </div>
           {orgName && (
             <div className="krds-identifier">

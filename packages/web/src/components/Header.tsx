@@ -38,7 +38,7 @@ export function Header({ navOpen, onToggleNav, hasNav }: HeaderProps) {
             </div>
             <div className="header-branding">
               <p className="brand">
-                <Link to="/">
+                <Link to="/" className="brand-link">
                   <span className="brand-name">{t('app.name')}</span>
                   {orgName && <span className="brand-org">{orgName}</span>}
                 </Link>

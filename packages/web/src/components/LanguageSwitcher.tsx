@@ -8,7 +8,8 @@ export function LanguageSwitcher() {
   const { locale, t } = useI18n();
   const changeLocale = useChangeLocale();
   return (
-    <div className="lang-switch" role="group" aria-label={t('header.language')}>
+    <fieldset className="lang-switch">
+      <legend>{t('header.language')}</legend>
       <i className="svg-icon ico-global" aria-hidden="true" />
       {LOCALES.map((l) => (
         <button
@@ -22,6 +23,6 @@ export function LanguageSwitcher() {
           {translate(l, `locale.${l}`)}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -4,8 +4,8 @@ import { useSession } from '../api/queries';
 import { LocaleSync } from '../features/account/locale';
 import { useT } from '../i18n/I18nProvider';
 import { Breadcrumbs } from './Breadcrumbs';
-import { requestHeadingFocus } from './focus';
 import { Footer } from './Footer';
+import { requestHeadingFocus } from './focus';
 import { Header } from './Header';
 import { SideNav } from './SideNav';
 
@@ -16,14 +16,13 @@ export function Layout({ children }: { children?: ReactNode }) {
   const session = useSession();
   const user = session.data?.user ?? null;
   const [navOpen, setNavOpen] = useState(false);
-  const firstRender = useRef(true);
+  const lastPath = useRef(location.pathname);
 
+  // A new page: close the mobile menu and move focus to its heading (not on the first load).
   useEffect(() => {
+    if (lastPath.current === location.pathname) return;
+    lastPath.current = location.pathname;
     setNavOpen(false);
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
     requestHeadingFocus();
   }, [location.pathname]);
 
@@ -50,6 +49,7 @@ export function Layout({ children }: { children?: ReactNode }) {
     <div id="wrap">
       <LocaleSync />
       <div id="krds-skip-link">
+        {/* biome-ignore lint/a11y/useValidAnchor: a real link to #main-content; the handler only moves focus without touching the router's URL */}
         <a href="#main-content" onClick={skipToContent}>
           {t('a11y.skipToContent')}
         </a>

@@ -33,7 +33,9 @@ export function Modal({ title, onClose, children, actions, size = 'md', testId }
     document.body.classList.add('modal-open');
 
     const content = contentRef.current;
-    const first = content?.querySelector<HTMLElement>('[data-autofocus]') ?? content?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      content?.querySelector<HTMLElement>('[data-autofocus]') ??
+      content?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? content)?.focus();
 
     const onKeyDown = (event: KeyboardEvent) => {
@@ -43,7 +45,9 @@ export function Modal({ title, onClose, children, actions, size = 'md', testId }
         return;
       }
       if (event.key !== 'Tab' || !content) return;
-      const items = [...content.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+      const items = [...content.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => el.offsetParent !== null,
+      );
       if (items.length === 0) {
         event.preventDefault();
         content.focus();
@@ -69,7 +73,13 @@ export function Modal({ title, onClose, children, actions, size = 'md', testId }
   }, []);
 
   return createPortal(
-    <section className="krds-modal shown in" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+    <section
+      className="krds-modal shown in"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid={testId}
+    >
       <div className={`modal-dialog modal-${size}`}>
         <div className="modal-content" ref={contentRef} tabIndex={-1}>
           <div className="modal-header">

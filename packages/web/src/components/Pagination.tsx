@@ -1,19 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useT } from '../i18n/I18nProvider';
-
-/** Page numbers to show: the first, the last, and a window around the current one; 0 marks a gap. */
-export function pageWindow(current: number, last: number, radius = 2): number[] {
-  const pages = new Set<number>([1, last]);
-  for (let p = current - radius; p <= current + radius; p++) if (p >= 1 && p <= last) pages.add(p);
-  const sorted = [...pages].sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const p of sorted) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && prev !== 0 && p - prev > 1) out.push(0);
-    out.push(p);
-  }
-  return out;
-}
+import { pageWindow } from './pageWindow';
 
 interface PaginationProps {
   page: number;

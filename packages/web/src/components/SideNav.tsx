@@ -18,7 +18,10 @@ export function SideNav({ role, open }: { role: Role; open: boolean }) {
       <ul className="lnb-list">
         {items.map((item) => (
           <li className="lnb-item" key={item.to}>
-            <NavLink to={item.to} className={({ isActive }) => (isActive ? 'lnb-btn lnb-link selected' : 'lnb-btn lnb-link')}>
+            <NavLink
+              to={item.to}
+              className={({ isActive }) => (isActive ? 'lnb-btn lnb-link selected' : 'lnb-btn lnb-link')}
+            >
               {t(item.label)}
             </NavLink>
           </li>

@@ -98,16 +98,13 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
 
 /** A KRDS select with its label, hint and error. */
 export function SelectField({ id, label, hint, error, required, children, ...rest }: SelectProps) {
+  const classes = ['krds-form-select', rest.value ? 'completed' : '', error ? 'is-error' : ''].filter(
+    Boolean,
+  );
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required ?? false}>
       {(aria) => (
-        <select
-          id={id}
-          className={error ? 'krds-form-select is-error' : 'krds-form-select'}
-          required={required}
-          {...aria}
-          {...rest}
-        >
+        <select id={id} className={classes.join(' ')} required={required} {...aria} {...rest}>
           {children}
         </select>
       )}
@@ -139,9 +136,14 @@ export function useFormFeedback() {
     }));
   }, []);
   const clear = useCallback(() => {
-    setFeedback((prev) => (prev.message || Object.keys(prev.errors).length ? { ...prev, message: null, errors: {} } : prev));
+    setFeedback((prev) =>
+      prev.message || Object.keys(prev.errors).length ? { ...prev, message: null, errors: {} } : prev,
+    );
   }, []);
-  return useMemo(() => ({ feedback, showInvalid, showError, clear }), [feedback, showInvalid, showError, clear]);
+  return useMemo(
+    () => ({ feedback, showInvalid, showError, clear }),
+    [feedback, showInvalid, showError, clear],
+  );
 }
 
 interface ErrorSummaryProps {
@@ -159,7 +161,10 @@ export function ErrorSummary({ formId, feedback, labels }: ErrorSummaryProps) {
   const { locale, t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const { message, errors, requestId, attempt } = feedback;
-  const entries = Object.entries(errors);
+  // Listed in the form's order (the order of `labels`), fields the form does not show last.
+  const order = Object.keys(labels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
   const visible = message !== null || entries.length > 0;
 
   useEffect(() => {

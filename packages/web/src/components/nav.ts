@@ -1,17 +1,19 @@
-import type { Role } from '@ilteo/shared';
+import type { Permission, Role } from '@ilteo/shared';
 import type { MessageKey } from '../i18n/messages';
 
 /** One destination in the side navigation. */
 export interface NavItem {
   to: string;
   label: MessageKey;
+  /** The permission the page's API needs; a test checks every role shown the item holds it. */
+  permission: Permission;
 }
 
 /** Every destination the side navigation knows; modules add theirs here. */
 export const NAV_ITEMS = {
-  account: { to: '/account', label: 'nav.account' },
-  adminUsers: { to: '/admin/users', label: 'nav.adminUsers' },
-  adminAudit: { to: '/admin/audit', label: 'nav.adminAudit' },
+  account: { to: '/account', label: 'nav.account', permission: 'me.read' },
+  adminUsers: { to: '/admin/users', label: 'nav.adminUsers', permission: 'users.manage' },
+  adminAudit: { to: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.read' },
 } as const satisfies Record<string, NavItem>;
 
 export type NavItemId = keyof typeof NAV_ITEMS;
@@ -25,6 +27,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItemId[]> = {
   planner: ['account'],
   reporter: ['account'],
   counsellor: ['account'],
+  council: ['account'],
   employer: ['account'],
   seeker: ['account'],
 };

@@ -60,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   'role.planner': 'Jobs policy officer',
   'role.reporter': 'Results reporter',
   'role.counsellor': 'Employment counsellor',
+  'role.council': 'Jobs council member',
   'role.employer': 'Employer',
   'role.seeker': 'Job seeker',
 
@@ -122,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   'signUp.termsText':
     'ilteo is an employment service run by {org}. Members give truthful information and do not use other people’s information beyond the purpose of the service.',
   'signUp.agreePrivacy': '[Required] I agree to the collection and use of my personal information.',
+  'signUp.termsShort': 'Agreement to the terms of use',
+  'signUp.privacyShort': 'Agreement to the use of personal information',
   'signUp.privacy.purposeLabel': 'Purpose',
   'signUp.privacy.purpose': 'Providing employment services and connecting job seekers with employers',
   'signUp.privacy.itemsLabel': 'Items',
@@ -213,7 +216,6 @@ export const en: Record<MessageKey, string> = {
   'audit.col.details': 'Details',
   'audit.showDetails': 'Show details',
   'audit.hideDetails': 'Hide details',
-  'audit.detailsOf': 'Details of {action}',
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.system': 'System',

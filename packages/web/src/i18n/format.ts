@@ -56,7 +56,9 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   if (value == null || value === '') return '';
   const p = partsOf(value);
   if (!p) return String(value);
-  return locale === 'ko' ? `${p.year}. ${p.month}. ${p.day}.` : `${p.day} ${EN_MONTHS[p.month - 1]} ${p.year}`;
+  return locale === 'ko'
+    ? `${p.year}. ${p.month}. ${p.day}.`
+    : `${p.day} ${EN_MONTHS[p.month - 1]} ${p.year}`;
 }
 
 /** A date with the time of day (24-hour clock): `2026. 11. 26. 14:05` / `26 Nov 2026, 14:05`. */

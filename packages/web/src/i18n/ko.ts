@@ -58,6 +58,7 @@ export const ko = {
   'role.planner': '일자리정책 담당',
   'role.reporter': '실적 보고 담당',
   'role.counsellor': '직업상담사',
+  'role.council': '노사민정협의회 위원',
   'role.employer': '구인기업',
   'role.seeker': '구직자',
 
@@ -119,6 +120,8 @@ export const ko = {
   'signUp.termsText':
     '일터는 {org}에서 운영하는 일자리 서비스입니다. 회원은 사실대로 정보를 입력하고, 다른 사람의 정보를 서비스 목적 밖으로 쓰지 않습니다.',
   'signUp.agreePrivacy': '[필수] 개인정보 수집·이용에 동의합니다.',
+  'signUp.termsShort': '이용약관 동의',
+  'signUp.privacyShort': '개인정보 수집·이용 동의',
   'signUp.privacy.purposeLabel': '수집 목적',
   'signUp.privacy.purpose': '취업지원 서비스 제공 및 구인·구직 연계',
   'signUp.privacy.itemsLabel': '항목',
@@ -173,7 +176,8 @@ export const ko = {
   'users.resetPasswordOf': '{name} 비밀번호 초기화',
   'users.create.title': '사용자 추가',
   'users.create.submit': '추가',
-  'users.create.passwordHint': '10자 이상, 영문자와 숫자를 함께 사용하세요. 사용자에게 안전한 방법으로 전달하세요.',
+  'users.create.passwordHint':
+    '10자 이상, 영문자와 숫자를 함께 사용하세요. 사용자에게 안전한 방법으로 전달하세요.',
   'users.created': '{name} 사용자를 추가했습니다.',
   'users.unitsHint.reporter': '실적을 보고하는 부서·유관기관을 고르세요.',
   'users.unitsHint.counsellor': '근무하는 행정복지센터·일자리센터를 고르세요.',
@@ -209,7 +213,6 @@ export const ko = {
   'audit.col.details': '상세',
   'audit.showDetails': '상세 보기',
   'audit.hideDetails': '상세 닫기',
-  'audit.detailsOf': '{action} 기록 상세',
   'audit.before': '변경 전',
   'audit.after': '변경 후',
   'audit.system': '시스템',

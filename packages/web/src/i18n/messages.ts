@@ -1,6 +1,6 @@
 import { en } from './en';
-import { ko } from './ko';
 import type { MessageKey } from './ko';
+import { ko } from './ko';
 import type { Locale } from './locale';
 
 export type { MessageKey };

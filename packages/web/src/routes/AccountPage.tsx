@@ -6,8 +6,8 @@ import { useMe } from '../features/account/api';
 import { ChangePasswordForm } from '../features/account/ChangePasswordForm';
 import { ConsentList } from '../features/account/ConsentList';
 import { ProfileForm } from '../features/account/ProfileForm';
-import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/I18nProvider';
 
 /** My account: profile, consents, password. A temporary password puts the password form first. */
 export function AccountPage() {

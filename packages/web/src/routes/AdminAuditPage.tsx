@@ -1,59 +1,21 @@
 import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { toQueryString } from '../api/client';
 import type { AuditEntry } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { SortHeader, type SortOrder } from '../components/SortHeader';
 import { EmptyState, ErrorNotice, Loading } from '../components/status';
 import { type AuditQuery, useAudit } from '../features/audit/api';
-import { useI18n } from '../i18n/I18nProvider';
+import {
+  auditQueryFrom,
+  FILTERS,
+  type Filter,
+  type Filters,
+  filtersOf,
+  searchOf,
+} from '../features/audit/query';
 import { formatDateTime } from '../i18n/format';
-
-const PAGE_SIZE = 20;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FILTERS = ['actorId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
-type Filter = (typeof FILTERS)[number];
-type Filters = Record<Filter, string>;
-
-/** Filters, page and order from the URL; malformed values are dropped rather than sent. */
-export function auditQueryFrom(params: URLSearchParams): AuditQuery {
-  const page = Number(params.get('page'));
-  const actorId = params.get('actorId') ?? '';
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  return {
-    actorId: /^\d+$/.test(actorId) ? actorId : '',
-    action: params.get('action') ?? '',
-    entityType: params.get('entityType') ?? '',
-    entityId: params.get('entityId') ?? '',
-    from: DATE.test(from) ? from : '',
-    to: DATE.test(to) ? to : '',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZE,
-    order: params.get('order') === 'asc' ? 'asc' : 'desc',
-  };
-}
-
-function searchOf(query: AuditQuery): string {
-  const { pageSize: _ignored, ...rest } = query;
-  return toQueryString({
-    ...rest,
-    page: rest.page === 1 ? undefined : rest.page,
-    order: rest.order === 'desc' ? undefined : rest.order,
-  });
-}
-
-function filtersOf(query: AuditQuery): Filters {
-  return {
-    actorId: query.actorId,
-    action: query.action,
-    entityType: query.entityType,
-    entityId: query.entityId,
-    from: query.from,
-    to: query.to,
-  };
-}
+import { useI18n } from '../i18n/I18nProvider';
 
 function json(value: unknown): string {
   return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
@@ -125,26 +87,32 @@ export function AdminAuditPage() {
       <PageHeading>{t('audit.title')}</PageHeading>
       <p className="lead">{t('audit.lead')}</p>
 
-      <form className="filter-bar" role="search" aria-label={t('audit.filters')} onSubmit={onSearch}>
-        {input('actorId', 'text', { inputMode: 'numeric' })}
-        {input('action')}
-        {input('entityType')}
-        {input('entityId')}
-        {input('from', 'date')}
-        {input('to', 'date')}
-        <div className="filter-actions">
-          <button type="submit" className="krds-btn medium primary">
-            {t('common.search')}
-          </button>
-          <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
-            {t('common.reset')}
-          </button>
-        </div>
-      </form>
+      <search aria-label={t('audit.filters')}>
+        <form className="filter-bar" onSubmit={onSearch}>
+          {input('actorId', 'text', { inputMode: 'numeric' })}
+          {input('action')}
+          {input('entityType')}
+          {input('entityId')}
+          {input('from', 'date')}
+          {input('to', 'date')}
+          <div className="filter-actions">
+            <button type="submit" className="krds-btn medium primary">
+              {t('common.search')}
+            </button>
+            <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
+              {t('common.reset')}
+            </button>
+          </div>
+        </form>
+      </search>
 
       <div className="toolbar">
         <p className="result-count" aria-live="polite">
-          {audit.data ? t('common.total', { total: audit.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB') }) : ''}
+          {audit.data
+            ? t('common.total', {
+                total: audit.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB'),
+              })
+            : ''}
         </p>
       </div>
 
@@ -156,7 +124,13 @@ export function AdminAuditPage() {
             <caption>{t('audit.caption')}</caption>
             <thead>
               <tr>
-                <SortHeader label={t('audit.col.at')} field="at" sort="at" order={query.order} onSort={onSort} />
+                <SortHeader
+                  label={t('audit.col.at')}
+                  field="at"
+                  sort="at"
+                  order={query.order}
+                  onSort={onSort}
+                />
                 <th scope="col">{t('audit.col.actor')}</th>
                 <th scope="col">{t('audit.col.action')}</th>
                 <th scope="col">{t('audit.col.entityType')}</th>
@@ -179,7 +153,7 @@ export function AdminAuditPage() {
                   return (
                     <Fragment key={entry.id}>
                       <tr className={expanded ? 'is-expanded' : undefined}>
-                        <td>
+                        <td className="nowrap">
                           <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
                         </td>
                         <td>{actorOf(entry)}</td>
@@ -206,7 +180,7 @@ export function AdminAuditPage() {
                       <tr id={detailsId} className="audit-details" hidden={!expanded}>
                         <td colSpan={7}>
                           {expanded && (
-                            <div className="diff" role="group" aria-label={t('audit.detailsOf', { action: entry.action })}>
+                            <div className="diff">
                               <div>
                                 <p className="diff-title">{t('audit.before')}</p>
                                 <pre>{json(entry.before)}</pre>

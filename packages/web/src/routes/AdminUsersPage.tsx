@@ -1,7 +1,6 @@
 import { ROLES, type Role } from '@ilteo/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { toQueryString } from '../api/client';
 import { useOrganisation } from '../api/queries';
 import type { UserRow } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
@@ -11,36 +10,21 @@ import { EmptyState, ErrorNotice, Loading, Notice } from '../components/status';
 import { type UserSort, type UsersQuery, useUsers } from '../features/users/api';
 import { CreateUserModal } from '../features/users/CreateUserModal';
 import { EditUserModal } from '../features/users/EditUserModal';
+import { searchOf, usersQueryFrom } from '../features/users/query';
 import { ResetPasswordModal } from '../features/users/ResetPasswordModal';
-import { useI18n } from '../i18n/I18nProvider';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/I18nProvider';
 
-const SORTS: readonly UserSort[] = ['createdAt', 'email', 'name', 'role'];
-const PAGE_SIZE = 20;
-
-/** The list's state lives in the URL, so a filtered, sorted page can be bookmarked and shared. */
-export function usersQueryFrom(params: URLSearchParams): UsersQuery {
-  const role = params.get('role') ?? '';
-  const sort = params.get('sort') ?? '';
-  const page = Number(params.get('page'));
-  return {
-    q: params.get('q') ?? '',
-    role: (ROLES as readonly string[]).includes(role) ? (role as Role) : '',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZE,
-    sort: (SORTS as readonly string[]).includes(sort) ? (sort as UserSort) : 'createdAt',
-    order: params.get('order') === 'asc' ? 'asc' : 'desc',
-  };
-}
-
-function searchOf(query: UsersQuery): string {
-  const { pageSize: _ignored, ...rest } = query;
-  return toQueryString({
-    ...rest,
-    page: rest.page === 1 ? undefined : rest.page,
-    sort: rest.sort === 'createdAt' ? undefined : rest.sort,
-    order: rest.order === 'desc' ? undefined : rest.order,
-  });
+/** An email that may wrap after the @, never inside a word. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />@{address.slice(at + 1)}
+    </>
+  );
 }
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'reset'; user: UserRow } | null;
@@ -81,56 +65,62 @@ export function AdminUsersPage() {
       <PageHeading>{t('users.title')}</PageHeading>
       <p className="lead">{t('users.lead')}</p>
 
-      <form className="filter-bar" role="search" aria-label={t('users.filters')} onSubmit={onSearch}>
-        <div className="form-group">
-          <div className="form-tit">
-            <label htmlFor="users-q">{t('users.q')}</label>
+      <search aria-label={t('users.filters')}>
+        <form className="filter-bar" onSubmit={onSearch}>
+          <div className="form-group">
+            <div className="form-tit">
+              <label htmlFor="users-q">{t('users.q')}</label>
+            </div>
+            <div className="form-conts">
+              <input
+                id="users-q"
+                className="krds-input"
+                type="search"
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                placeholder={t('users.qHint')}
+                maxLength={100}
+              />
+            </div>
           </div>
-          <div className="form-conts">
-            <input
-              id="users-q"
-              className="krds-input"
-              type="search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder={t('users.qHint')}
-              maxLength={100}
-            />
+          <div className="form-group">
+            <div className="form-tit">
+              <label htmlFor="users-role">{t('field.role')}</label>
+            </div>
+            <div className="form-conts">
+              <select
+                id="users-role"
+                className={role ? 'krds-form-select completed' : 'krds-form-select'}
+                value={role}
+                onChange={(e) => setRole(e.target.value as Role | '')}
+              >
+                <option value="">{t('common.all')}</option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-        </div>
-        <div className="form-group">
-          <div className="form-tit">
-            <label htmlFor="users-role">{t('field.role')}</label>
+          <div className="filter-actions">
+            <button type="submit" className="krds-btn medium primary">
+              {t('common.search')}
+            </button>
+            <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
+              {t('common.reset')}
+            </button>
           </div>
-          <div className="form-conts">
-            <select
-              id="users-role"
-              className="krds-form-select"
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role | '')}
-            >
-              <option value="">{t('common.all')}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="krds-btn medium primary">
-            {t('common.search')}
-          </button>
-          <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
-            {t('common.reset')}
-          </button>
-        </div>
-      </form>
+        </form>
+      </search>
 
       <div className="toolbar">
         <p className="result-count" aria-live="polite">
-          {users.data ? t('common.total', { total: users.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB') }) : ''}
+          {users.data
+            ? t('common.total', {
+                total: users.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB'),
+              })
+            : ''}
         </p>
         <button
           type="button"
@@ -157,7 +147,13 @@ export function AdminUsersPage() {
             <caption>{t('users.caption')}</caption>
             <thead>
               <tr>
-                <SortHeader label={t('users.col.name')} field="name" sort={query.sort} order={query.order} onSort={onSort} />
+                <SortHeader
+                  label={t('users.col.name')}
+                  field="name"
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
                 <SortHeader
                   label={t('users.col.email')}
                   field="email"
@@ -165,7 +161,13 @@ export function AdminUsersPage() {
                   order={query.order}
                   onSort={onSort}
                 />
-                <SortHeader label={t('users.col.role')} field="role" sort={query.sort} order={query.order} onSort={onSort} />
+                <SortHeader
+                  label={t('users.col.role')}
+                  field="role"
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
                 <th scope="col">{t('users.col.units')}</th>
                 <th scope="col">{t('users.col.status')}</th>
                 <th scope="col">{t('users.col.lastSignIn')}</th>
@@ -190,15 +192,25 @@ export function AdminUsersPage() {
                 users.data.items.map((user) => (
                   <tr key={user.id}>
                     <th scope="row">{user.name}</th>
-                    <td className="break-all">{user.email}</td>
+                    <td>
+                      <Email address={user.email} />
+                    </td>
                     <td>{t(`role.${user.role}`)}</td>
                     <td>{user.units.length ? user.units.map((u) => u.name).join(', ') : '—'}</td>
                     <td>
-                      <span className={user.status === 'active' ? 'krds-badge bg-light-success' : 'krds-badge bg-light-gray'}>
+                      <span
+                        className={
+                          user.status === 'active'
+                            ? 'krds-badge bg-light-success'
+                            : 'krds-badge bg-light-gray'
+                        }
+                      >
                         {t(`status.${user.status}`)}
                       </span>
                     </td>
-                    <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale) : t('common.none')}</td>
+                    <td>
+                      {user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale) : t('common.none')}
+                    </td>
                     <td>{formatDate(user.createdAt, locale)}</td>
                     <td>
                       <div className="row-actions">

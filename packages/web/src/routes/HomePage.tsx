@@ -3,8 +3,8 @@ import { useOrganisation, useSession } from '../api/queries';
 import { navFor } from '../components/nav';
 import { PageHeading } from '../components/PageHeading';
 import { Notice } from '../components/status';
-import { useT } from '../i18n/I18nProvider';
 import { useOrgName } from '../components/useOrgName';
+import { useT } from '../i18n/I18nProvider';
 
 /** What ilteo is, for visitors; a short welcome with the role's destinations once signed in. */
 export function HomePage() {
@@ -19,7 +19,7 @@ export function HomePage() {
     <>
       <PageHeading>{t('home.title')}</PageHeading>
       <p className="lead">{t('home.lead', { org: orgName })}</p>
-      {org?.demo && <Notice tone="warning">{t('home.demo')}</Notice>}
+      {org?.isDemo && <Notice tone="warning">{t('home.demo')}</Notice>}
 
       <ul className="card-grid">
         <li className="card">

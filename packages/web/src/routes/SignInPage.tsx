@@ -4,14 +4,9 @@ import type { SessionUser } from '../api/types';
 import { landingFor } from '../components/nav';
 import { PageHeading } from '../components/PageHeading';
 import { Loading, Notice } from '../components/status';
+import { safeNext } from '../features/auth/next';
 import { SignInForm } from '../features/auth/SignInForm';
 import { useT } from '../i18n/I18nProvider';
-
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send users elsewhere. */
-export function safeNext(next: string | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
-}
 
 function destinationFor(user: SessionUser, next: string | null): string {
   if (user.mustChangePassword) return '/account';

@@ -3,9 +3,9 @@ import { useSession } from '../api/queries';
 import { landingFor } from '../components/nav';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/status';
+import { useOrgName } from '../components/useOrgName';
 import { SignUpForm } from '../features/auth/SignUpForm';
 import { useT } from '../i18n/I18nProvider';
-import { useOrgName } from '../components/useOrgName';
 
 /** Self sign-up for job seekers and employers. */
 export function SignUpPage() {
@@ -22,7 +22,10 @@ export function SignUpPage() {
     <div className="narrow">
       <PageHeading>{t('signUp.title')}</PageHeading>
       <p className="lead">{t('signUp.lead')}</p>
-      <SignUpForm orgName={orgName} onSignedUp={(user) => navigate(landingFor(user.role), { replace: true })} />
+      <SignUpForm
+        orgName={orgName}
+        onSignedUp={(user) => navigate(landingFor(user.role), { replace: true })}
+      />
       <p className="form-aside">
         {t('signUp.haveAccount')} <Link to="/sign-in">{t('header.signIn')}</Link>
       </p>

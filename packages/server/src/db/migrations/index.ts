@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import * as foundation from './2026112601_foundation.js';
+import * as plan from './2026112602_plan.js';
 
 /** A migration that may use dialect-specific helpers from db/dialect.ts. */
 export interface IlteoMigration {
@@ -11,4 +12,5 @@ export interface IlteoMigration {
 /** Every migration, in order. One list for both databases; names are timestamps. */
 export const MIGRATIONS: Record<string, IlteoMigration> = {
   '2026112601_foundation': foundation,
+  '2026112602_plan': plan,
 };

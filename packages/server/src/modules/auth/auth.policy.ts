@@ -1,4 +1,4 @@
-import { type FieldError, ROLE_UNIT_KINDS, type Role } from '@ilteo/shared';
+import { type FieldError, ROLE_UNIT_KINDS, type Role, STAFF_ROLES } from '@ilteo/shared';
 import type { UnitRow, UserRow } from '../../db/tables.js';
 import type { UserActor } from '../../http/context.js';
 import { AppError, fieldError, validationError } from '../../http/errors.js';
@@ -32,7 +32,7 @@ export function checkCanChangeUser(
   if (target.id === actor.userId && ((change.role && change.role !== 'admin') || change.status === 'disabled')) {
     throw validationError([fieldError(change.role ? 'role' : 'status', 'invalid_value')]);
   }
-  const isStaff = ['admin', 'planner', 'reporter', 'counsellor'].includes(target.role);
+  const isStaff = (STAFF_ROLES as readonly string[]).includes(target.role);
   if (change.role && !isStaff) throw validationError([fieldError('role', 'invalid_value')]);
 }
 

@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
 import { clearSessionCookie, rotateCsrf, setSessionCookie } from '../../http/cookies.js';
-import { loginRateLimit } from '../../http/rate-limit.js';
+import { perAddressRateLimit } from '../../http/rate-limit.js';
 import { changePassword, getMe, loadSessionUser, updateMe } from './account.service.js';
 import { signIn, signOut, signUp } from './auth.service.js';
 import { getOrganisation } from './organisation.service.js';
@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     maxAttempts: app.config.LOGIN_MAX_ATTEMPTS,
     lockMinutes: app.config.LOGIN_LOCK_MINUTES,
   };
-  const limitSignIn = loginRateLimit(app.config.LOGIN_RATE_PER_MINUTE);
+  const limitSignIn = perAddressRateLimit(app.config.LOGIN_RATE_PER_MINUTE);
 
   app.get(
     '/auth/session',

@@ -1,4 +1,4 @@
-import type { Role } from '@ilteo/shared';
+import type { STAFF_ROLES } from '@ilteo/shared';
 import type { Db } from '../../db/kysely.js';
 import { SYSTEM } from '../../http/context.js';
 import { AppError, fieldError, validationError } from '../../http/errors.js';
@@ -21,7 +21,7 @@ export async function createOrganisation(db: Db, input: { code: string; name: st
 /** Creates a staff account from the command line, naming units by code. */
 export async function createUserAsSystem(
   db: Db,
-  input: { role: Exclude<Role, 'employer' | 'seeker'>; email: string; password: string; name: string; unitCodes: string[] },
+  input: { role: (typeof STAFF_ROLES)[number]; email: string; password: string; name: string; unitCodes: string[] },
 ) {
   const org = await primaryOrganisation(db.kysely);
   if (!org) throw new AppError('NOT_FOUND');

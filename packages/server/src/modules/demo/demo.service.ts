@@ -10,6 +10,7 @@ import {
 } from '../auth/organisation.repository.js';
 import { hashPassword } from '../auth/password.js';
 import { insertConsent, insertUser, setUserUnits } from '../auth/users.repository.js';
+import { seedBupyeongPlan } from './demo-plan.js';
 import { BUPYEONG, BUPYEONG_AGENCIES, BUPYEONG_DEPARTMENTS, BUPYEONG_JOB_CENTRE, bupyeongDongs } from './bupyeong.js';
 
 /** The demo password every demo account shares; printed at first start. Demo data only. */
@@ -21,6 +22,7 @@ export const DEMO_ACCOUNTS = [
   { role: 'planner', email: 'planner@demo.ilteo.kr', name: '이계획 (데모)', units: [] },
   { role: 'reporter', email: 'reporter@demo.ilteo.kr', name: '박실적 (데모)', units: ['dept-jobs'] },
   { role: 'counsellor', email: 'counsellor@demo.ilteo.kr', name: '최상담 (데모)', units: ['job-centre', '2306051'] },
+  { role: 'council', email: 'council@demo.ilteo.kr', name: '윤협의 (데모)', units: [] },
   { role: 'employer', email: 'employer@demo.ilteo.kr', name: '정채용 (데모)', units: [] },
   { role: 'seeker', email: 'seeker@demo.ilteo.kr', name: '한구직 (데모)', units: [] },
 ] as const;
@@ -79,13 +81,15 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         }
       }
     }
+    const planner = await trx.selectFrom('users').select('id').where('email', '=', 'planner@demo.ilteo.kr').executeTakeFirstOrThrow();
+    const planId = await seedBupyeongPlan(trx, orgId, units, planner.id, now);
     await insertAudit(trx, {
       actorUserId: null,
       actorRole: 'system',
       action: 'demo.seed',
       entityType: 'organisation',
       entityId: orgId,
-      after: { code: BUPYEONG.code, units: units.length, accounts: DEMO_ACCOUNTS.length },
+      after: { code: BUPYEONG.code, units: units.length, accounts: DEMO_ACCOUNTS.length, planId },
       requestId: null,
     });
   });

@@ -1,10 +1,14 @@
 import type { ConsentRecord } from '../../api/types';
 import { EmptyState } from '../../components/status';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 
-const PURPOSE_LABELS: Record<string, MessageKey> = { terms: 'consent.terms', privacy: 'consent.privacy' };
+const PURPOSE_LABELS: Record<string, MessageKey> = {
+  terms: 'consent.terms',
+  privacy: 'consent.privacy',
+  'privacy.required': 'consent.privacy',
+};
 
 /** The consents I gave, with their dates; purposes the client does not know are shown as recorded. */
 export function ConsentList({ consents }: { consents: ConsentRecord[] }) {

@@ -1,10 +1,10 @@
 import { SignInBody } from '@ilteo/shared';
 import { type FormEvent, useState } from 'react';
+import type { SessionUser } from '../../api/types';
 import { validate } from '../../api/validation';
 import { ErrorSummary, fieldId, TextField, useFormFeedback } from '../../components/form';
 import { useT } from '../../i18n/I18nProvider';
 import { useSignIn } from './api';
-import type { SessionUser } from '../../api/types';
 
 const FORM = 'signin';
 

@@ -1,43 +1,21 @@
-import { FIELD_MESSAGES, SELF_SIGNUP_ROLES, SignUpBody } from '@ilteo/shared';
+import { SELF_SIGNUP_ROLES, type SignUpBody } from '@ilteo/shared';
 import { type FormEvent, useState } from 'react';
 import type { SessionUser } from '../../api/types';
-import { type FieldErrors, validate } from '../../api/validation';
 import { ErrorSummary, fieldId, TextField, useFormFeedback } from '../../components/form';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignUp } from './api';
+import { type AccountType, signUpBody, validateSignUp } from './signUp';
 
 const FORM = 'signup';
-type AccountType = (typeof SELF_SIGNUP_ROLES)[number];
-
-/**
- * The body the form sends. The company name exists only for employers: a seeker's form must
- * not send it (the server refuses unknown or irrelevant fields).
- */
-export function signUpBody(values: {
-  accountType: AccountType;
-  email: string;
-  password: string;
-  name: string;
-  companyName: string;
-  agreeTerms: boolean;
-  agreePrivacy: boolean;
-  locale: 'ko' | 'en';
-}) {
-  const { companyName, ...rest } = values;
-  return values.accountType === 'employer' ? { ...rest, companyName } : rest;
-}
-
-/** The shared schema's checks, plus the one it leaves to the server: employers name their company. */
-export function validateSignUp(body: ReturnType<typeof signUpBody>): FieldErrors | null {
-  const errors = validate(SignUpBody, body) ?? {};
-  if (body.accountType === 'employer' && !('companyName' in body && body.companyName.trim())) {
-    errors.companyName = FIELD_MESSAGES.required;
-  }
-  return Object.keys(errors).length ? errors : null;
-}
 
 /** Seeker or employer sign-up with the required agreements. */
-export function SignUpForm({ orgName, onSignedUp }: { orgName: string; onSignedUp: (user: SessionUser) => void }) {
+export function SignUpForm({
+  orgName,
+  onSignedUp,
+}: {
+  orgName: string;
+  onSignedUp: (user: SessionUser) => void;
+}) {
   const { locale, t } = useI18n();
   const signUp = useSignUp();
   const { feedback, showInvalid, showError, clear } = useFormFeedback();
@@ -51,7 +29,16 @@ export function SignUpForm({ orgName, onSignedUp }: { orgName: string; onSignedU
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = signUpBody({ accountType, email, password, name, companyName, agreeTerms, agreePrivacy, locale });
+    const body = signUpBody({
+      accountType,
+      email,
+      password,
+      name,
+      companyName,
+      agreeTerms,
+      agreePrivacy,
+      locale,
+    });
     const invalid = validateSignUp(body);
     if (invalid) return showInvalid(invalid);
     clear();
@@ -65,12 +52,12 @@ export function SignUpForm({ orgName, onSignedUp }: { orgName: string; onSignedU
 
   const labels: Record<string, string> = {
     accountType: t('signUp.accountType'),
+    companyName: t('field.companyName'),
+    name: t('field.name'),
     email: t('field.email'),
     password: t('field.password'),
-    name: t('field.name'),
-    companyName: t('field.companyName'),
-    agreeTerms: t('signUp.agreeTerms'),
-    agreePrivacy: t('signUp.agreePrivacy'),
+    agreeTerms: t('signUp.termsShort'),
+    agreePrivacy: t('signUp.privacyShort'),
   };
   const { errors } = feedback;
   const checkError = (field: 'agreeTerms' | 'agreePrivacy') =>
@@ -98,7 +85,9 @@ export function SignUpForm({ orgName, onSignedUp }: { orgName: string; onSignedU
                 onChange={() => setAccountType(type)}
                 aria-describedby={`${FORM}-type-${type}-hint`}
               />
-              <label htmlFor={index === 0 ? fieldId(FORM, 'accountType') : fieldId(FORM, `accountType-${type}`)}>
+              <label
+                htmlFor={index === 0 ? fieldId(FORM, 'accountType') : fieldId(FORM, `accountType-${type}`)}
+              >
                 {t(`signUp.type.${type}`)}
               </label>
               <div className="krds-form-check-cnt">
@@ -173,28 +162,31 @@ export function SignUpForm({ orgName, onSignedUp }: { orgName: string; onSignedU
             checked={agreeTerms}
             onChange={(e) => setAgreeTerms(e.target.checked)}
             aria-invalid={errors.agreeTerms ? true : undefined}
-            aria-describedby={[`${FORM}-terms-text`, errors.agreeTerms && `${fieldId(FORM, 'agreeTerms')}-error`]
+            aria-describedby={[
+              `${FORM}-terms-text`,
+              errors.agreeTerms && `${fieldId(FORM, 'agreeTerms')}-error`,
+            ]
               .filter(Boolean)
               .join(' ')}
           />
-          <label htmlFor={fieldId(FORM, 'agreeTerms')}>{labels.agreeTerms}</label>
+          <label htmlFor={fieldId(FORM, 'agreeTerms')}>{t('signUp.agreeTerms')}</label>
         </div>
         {checkError('agreeTerms')}
 
         <div className="consent-box" id={`${FORM}-privacy-text`}>
           <dl className="consent-terms">
-          <div>
-            <dt>{t('signUp.privacy.purposeLabel')}</dt>
-            <dd>{t('signUp.privacy.purpose')}</dd>
-          </div>
-          <div>
-            <dt>{t('signUp.privacy.itemsLabel')}</dt>
-            <dd>{t('signUp.privacy.items')}</dd>
-          </div>
-          <div>
-            <dt>{t('signUp.privacy.retentionLabel')}</dt>
-            <dd>{t('signUp.privacy.retention')}</dd>
-          </div>
+            <div>
+              <dt>{t('signUp.privacy.purposeLabel')}</dt>
+              <dd>{t('signUp.privacy.purpose')}</dd>
+            </div>
+            <div>
+              <dt>{t('signUp.privacy.itemsLabel')}</dt>
+              <dd>{t('signUp.privacy.items')}</dd>
+            </div>
+            <div>
+              <dt>{t('signUp.privacy.retentionLabel')}</dt>
+              <dd>{t('signUp.privacy.retention')}</dd>
+            </div>
           </dl>
           <p className="consent-refuse">{t('signUp.privacy.refuse')}</p>
         </div>
@@ -206,11 +198,14 @@ export function SignUpForm({ orgName, onSignedUp }: { orgName: string; onSignedU
             checked={agreePrivacy}
             onChange={(e) => setAgreePrivacy(e.target.checked)}
             aria-invalid={errors.agreePrivacy ? true : undefined}
-            aria-describedby={[`${FORM}-privacy-text`, errors.agreePrivacy && `${fieldId(FORM, 'agreePrivacy')}-error`]
+            aria-describedby={[
+              `${FORM}-privacy-text`,
+              errors.agreePrivacy && `${fieldId(FORM, 'agreePrivacy')}-error`,
+            ]
               .filter(Boolean)
               .join(' ')}
           />
-          <label htmlFor={fieldId(FORM, 'agreePrivacy')}>{labels.agreePrivacy}</label>
+          <label htmlFor={fieldId(FORM, 'agreePrivacy')}>{t('signUp.agreePrivacy')}</label>
         </div>
         {checkError('agreePrivacy')}
       </fieldset>

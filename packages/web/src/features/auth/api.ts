@@ -11,7 +11,9 @@ import type { SessionUser } from '../../api/types';
 function useResetForNewUser() {
   const queryClient = useQueryClient();
   return async () => {
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'organisation' && q.queryKey[0] !== sessionKey[0] });
+    queryClient.removeQueries({
+      predicate: (q) => q.queryKey[0] !== 'organisation' && q.queryKey[0] !== sessionKey[0],
+    });
     await queryClient.invalidateQueries({ queryKey: sessionKey });
   };
 }

@@ -63,7 +63,7 @@ export function CreateUserModal({
     <Modal
       title={t('users.create.title')}
       onClose={onClose}
-      size="md"
+      size="lg"
       actions={
         <>
           <button type="button" className="krds-btn medium tertiary" onClick={onClose}>
