@@ -1,6 +1,6 @@
 import type { Actor } from '@ilteo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.js';
+import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { testDatabases } from '../test/databases.js';
 
 /**
@@ -9,6 +9,10 @@ import { testDatabases } from '../test/databases.js';
  */
 const ALL: Actor[] = ['public', 'admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'];
 const SIGNED_IN: Actor[] = ['admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'];
+
+const PLANNERS: Actor[] = ['admin', 'planner'];
+const PLAN_READERS: Actor[] = ['admin', 'planner', 'reporter', 'council'];
+const REPORTERS: Actor[] = ['admin', 'planner', 'reporter'];
 
 const EXPECTED: Record<string, Actor[]> = {
   'GET /api/v1/auth/session': ALL,
@@ -25,6 +29,37 @@ const EXPECTED: Record<string, Actor[]> = {
   'PATCH /api/v1/admin/users/:id': ['admin'],
   'POST /api/v1/admin/users/:id/reset-password': ['admin'],
   'GET /api/v1/audit': ['admin'],
+  'GET /api/v1/plans': PLAN_READERS,
+  'POST /api/v1/plans': PLANNERS,
+  'GET /api/v1/plans/:id': PLAN_READERS,
+  'PATCH /api/v1/plans/:id': PLANNERS,
+  'POST /api/v1/plans/:id/publish': PLANNERS,
+  'POST /api/v1/plans/:id/unpublish': PLANNERS,
+  'POST /api/v1/plans/:id/copy': PLANNERS,
+  'GET /api/v1/plans/:id/dashboard': PLAN_READERS,
+  'POST /api/v1/plans/:id/strategies': PLANNERS,
+  'POST /api/v1/plans/:id/strategies/order': PLANNERS,
+  'PATCH /api/v1/strategies/:id': PLANNERS,
+  'DELETE /api/v1/strategies/:id': PLANNERS,
+  'POST /api/v1/strategies/:id/programs': PLANNERS,
+  'POST /api/v1/strategies/:id/programs/order': PLANNERS,
+  'GET /api/v1/programs/:id': PLAN_READERS,
+  'PATCH /api/v1/programs/:id': PLANNERS,
+  'DELETE /api/v1/programs/:id': PLANNERS,
+  'GET /api/v1/programs/:id/results': PLAN_READERS,
+  'PUT /api/v1/programs/:id/results/:month': REPORTERS,
+  'POST /api/v1/programs/:id/results/:month/submit': REPORTERS,
+  'POST /api/v1/programs/:id/results/:month/approve': PLANNERS,
+  'POST /api/v1/programs/:id/results/:month/return': PLANNERS,
+  'GET /api/v1/plans/:id/opinions': PLAN_READERS,
+  'POST /api/v1/plans/:id/opinions': ALL,
+  'POST /api/v1/opinions/:id/answer': PLANNERS,
+  'POST /api/v1/opinions/:id/moderation': PLANNERS,
+  'GET /api/v1/public/plans': ALL,
+  'GET /api/v1/public/plans/:id': ALL,
+  'GET /api/v1/public/rollup': ALL,
+  'GET /api/v1/public/plans/:id/opinions': ALL,
+  'POST /api/v1/public/plans/:id/opinions': ALL,
 };
 
 describe.each(testDatabases())('role × route table on $name', (database) => {
@@ -50,11 +85,18 @@ describe.each(testDatabases())('role × route table on $name', (database) => {
     });
     const target = created.json() as { id: number };
     const mismatches: string[] = [];
+    const clients = new Map<Actor, TestClient>();
+    const clientFor = async (actor: Actor) => {
+      if (!clients.has(actor)) clients.set(actor, actor === 'public' ? t.client() : await t.signedIn(actor));
+      return clients.get(actor)!;
+    };
     for (const [route, allowed] of Object.entries(EXPECTED)) {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
       for (const actor of ALL) {
-        const client = actor === 'public' ? t.client() : await t.signedIn(actor);
-        const res = await client.request(method, path.replace(':id', String(target.id)), method === 'GET' ? {} : { body: {} });
+        const client = await clientFor(actor);
+        const res = await client.request(method, path.replace(':id', String(target.id)).replace(':month', '1'), method === 'GET' ? {} : { body: {} });
+        // Signing out ends the session: the next route gets a freshly signed-in client.
+        if (route.endsWith('/sign-out')) clients.delete(actor);
         const deniedAs = actor === 'public' ? 401 : 403;
         const let_through = res.statusCode !== 401 && res.statusCode !== 403;
         if (allowed.includes(actor) !== let_through || (!let_through && res.statusCode !== deniedAs)) {

@@ -376,3 +376,20 @@ export const PublicPlan = z.object({
   ),
 });
 export type PublicPlan = z.infer<typeof PublicPlan>;
+
+export const RollupQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const Rollup = z.object({
+  year: z.number().int(),
+  organisations: z.array(
+    z.object({
+      planId: z.number().int(),
+      organisationCode: z.string(),
+      organisationName: z.string(),
+      previousYearTarget: z.number().int().nullable(),
+      target: z.number().int(),
+      achieved: z.number().int(),
+      achievementRate: z.number().nullable(),
+    }),
+  ),
+  total: z.object({ target: z.number().int(), achieved: z.number().int(), achievementRate: z.number().nullable() }),
+});

@@ -1,10 +1,10 @@
-import { IdParams, Opinion, OpinionBody, PublicPlan, PublicPlanListItem } from '@ilteo/shared';
+import { IdParams, Opinion, OpinionBody, PublicPlan, PublicPlanListItem, Rollup, RollupQuery } from '@ilteo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
 import { perAddressRateLimit } from '../../http/rate-limit.js';
 import { listPublicOpinions, postOpinion } from './opinions.service.js';
-import { getPublicPlan, listPublicPlans } from './public.service.js';
+import { getPublicPlan, getPublicRollup, listPublicPlans } from './public.service.js';
 
 const tags = ['public'];
 const config = { permission: 'public.read' } as const;
@@ -17,6 +17,9 @@ export const publicPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/public/plans/:id', { config, schema: { tags, params: IdParams, response: { 200: PublicPlan } } }, (r) =>
     getPublicPlan(ctxOf(r), r.params.id),
+  );
+  app.get('/public/rollup', { config, schema: { tags, querystring: RollupQuery, response: { 200: Rollup } } }, (r) =>
+    getPublicRollup(ctxOf(r), r.query.year),
   );
   app.get(
     '/public/plans/:id/opinions',

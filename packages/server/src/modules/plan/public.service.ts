@@ -7,6 +7,7 @@ import { monthStates } from './monitoring.service.js';
 import { parseJson } from './plan.presenter.js';
 import * as planRepo from './plan.repository.js';
 import { revisionsOfPlan } from './results.repository.js';
+import { rollupByOrganisation } from './rollup.repository.js';
 
 /** Published plans, for citizens: no sign-in. */
 export async function listPublicPlans(ctx: Ctx) {
@@ -85,5 +86,19 @@ export async function getPublicPlan(ctx: Ctx, id: number): Promise<PublicPlan> {
         programs: own,
       };
     }),
+  };
+}
+
+/** The national roll-up of published plans for a year: every organisation's target and approved results. */
+export async function getPublicRollup(ctx: Ctx, year: number) {
+  const rows = await rollupByOrganisation(ctx.db.kysely, year, true);
+  const target = rows.reduce((s, r) => s + r.target, 0);
+  const achieved = rows.reduce((s, r) => s + r.achieved, 0);
+  return {
+    year,
+    organisations: rows
+      .map((r) => ({ ...r, achievementRate: percent(r.achieved, r.target) }))
+      .sort((a, b) => a.organisationCode.localeCompare(b.organisationCode)),
+    total: { target, achieved, achievementRate: percent(achieved, target) },
   };
 }
