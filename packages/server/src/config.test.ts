@@ -40,14 +40,31 @@ describe('configuration', () => {
   });
 
   it('values are read from strings, and an empty value means the default', () => {
-    const config = loadConfig({ PORT: '8080', COOKIE_SECURE: 'true', TRUST_PROXY: '1', DEMO: '0', LOG_LEVEL: '', DATA_DIR: '/srv/ilteo' });
-    expect(config).toMatchObject({ PORT: 8080, COOKIE_SECURE: true, TRUST_PROXY: true, DEMO: false, LOG_LEVEL: 'info', DATA_DIR: '/srv/ilteo' });
+    const config = loadConfig({
+      PORT: '8080',
+      COOKIE_SECURE: 'true',
+      TRUST_PROXY: '1',
+      DEMO: '0',
+      LOG_LEVEL: '',
+      DATA_DIR: '/srv/ilteo',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      COOKIE_SECURE: true,
+      TRUST_PROXY: true,
+      DEMO: false,
+      LOG_LEVEL: 'info',
+      DATA_DIR: '/srv/ilteo',
+    });
   });
 
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['PORT', '80.5'],
+    ['PORT', ' '],
+    ['PORT', '0x10'],
+    ['LOGIN_RATE_PER_MINUTE', '1e3'],
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://x'],
     ['DEMO', 'maybe'],

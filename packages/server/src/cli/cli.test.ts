@@ -122,7 +122,9 @@ describe('the ilteo command line', () => {
     expect(down.stdout).toBe(`Down ${NAMES.at(-1)}: Success`);
 
     const after = await ilteo(dir, 'migrate', 'status');
-    expect(after.stdout.split('\n')).toEqual(NAMES.map((n, i) => `${i < NAMES.length - 1 ? 'applied' : 'pending'}  ${n}`));
+    expect(after.stdout.split('\n')).toEqual(
+      NAMES.map((n, i) => `${i < NAMES.length - 1 ? 'applied' : 'pending'}  ${n}`),
+    );
   });
 
   it('seed --demo creates the demo and prints its sign-ins; a second run seeds nothing', async () => {
@@ -158,8 +160,17 @@ describe('the ilteo command line', () => {
     expect(run.stdout).toMatch(/^user \d+ c@x\.kr \(counsellor\) created$/);
 
     await withDb(dir, async (db) => {
-      const user = await db.kysely.selectFrom('users').selectAll().where('email', '=', 'c@x.kr').executeTakeFirstOrThrow();
-      expect(user).toMatchObject({ role: 'counsellor', name: 'c', status: 'active', must_change_password: 1 });
+      const user = await db.kysely
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', 'c@x.kr')
+        .executeTakeFirstOrThrow();
+      expect(user).toMatchObject({
+        role: 'counsellor',
+        name: 'c',
+        status: 'active',
+        must_change_password: 1,
+      });
       expect(await verifyPassword(user.password_hash, 'abcdefgh12')).toBe(true);
       const units = await db.kysely
         .selectFrom('user_units')
@@ -177,7 +188,17 @@ describe('the ilteo command line', () => {
       expect(audit).toMatchObject({ actor_user_id: null, actor_role: 'system' });
     });
 
-    const again = await ilteo(dir, 'user', 'create', '--role', 'planner', '--email', 'c@x.kr', '--password', 'abcdefgh12');
+    const again = await ilteo(
+      dir,
+      'user',
+      'create',
+      '--role',
+      'planner',
+      '--email',
+      'c@x.kr',
+      '--password',
+      'abcdefgh12',
+    );
     expect(again.error).toMatch(/^EMAIL_TAKEN\n\s*email: .*already registered/);
   });
 
@@ -188,7 +209,15 @@ describe('the ilteo command line', () => {
     const badEmail = await ilteo(dir, ...base, '--email', 'not-an-email', '--password', 'abcdefgh12');
     const weakPassword = await ilteo(dir, ...base, '--email', 'weak@x.kr', '--password', 'abcdefghijk');
     const shortPassword = await ilteo(dir, ...base, '--email', 'short@x.kr', '--password', 'abc1');
-    const unknownUnit = await ilteo(dir, ...base.slice(0, -1), 'nowhere', '--email', 'u@x.kr', '--password', 'abcdefgh12');
+    const unknownUnit = await ilteo(
+      dir,
+      ...base.slice(0, -1),
+      'nowhere',
+      '--email',
+      'u@x.kr',
+      '--password',
+      'abcdefgh12',
+    );
 
     for (const run of [badEmail, weakPassword, shortPassword, unknownUnit]) expect(run.stdout).toBe('');
     expect(badEmail.error).toMatch(/^\s*email: .*valid email address/m);
@@ -200,7 +229,17 @@ describe('the ilteo command line', () => {
 
   it.concurrent('as a process, a failed command prints its reason to stderr and exits non-zero', async () => {
     const dir = await demoDataDir();
-    const run = await ilteoProcess(dir, 'user', 'create', '--role', 'planner', '--email', 'x@x.kr', '--password', 'abcdefghijk');
+    const run = await ilteoProcess(
+      dir,
+      'user',
+      'create',
+      '--role',
+      'planner',
+      '--email',
+      'x@x.kr',
+      '--password',
+      'abcdefghijk',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^\s*password: .*letters and digits/m);
@@ -256,7 +295,11 @@ describe('the ilteo command line', () => {
       expect(out, at.join(' ')).toMatch(new RegExp(`^Usage: ilteo${at.map((p) => ` ${p}`).join('')}`));
     }
 
-    const userCreate = buildCli().commands.find((c) => c.name() === 'user')!.commands.find((c) => c.name() === 'create')!;
-    expect(userCreate.helpInformation()).toMatch(/--role <role>[\s\S]*--email <email>[\s\S]*--password <password>[\s\S]*--unit/);
+    const userCreate = buildCli()
+      .commands.find((c) => c.name() === 'user')!
+      .commands.find((c) => c.name() === 'create')!;
+    expect(userCreate.helpInformation()).toMatch(
+      /--role <role>[\s\S]*--email <email>[\s\S]*--password <password>[\s\S]*--unit/,
+    );
   });
 });

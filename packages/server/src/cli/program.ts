@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { CreateStaffBody, Email, ShortText, STAFF_ROLES } from '@ilteo/shared';
+import { CreateStaffBody, ShortText, STAFF_ROLES } from '@ilteo/shared';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/kysely.js';
 import { migrateDown, migrateUp, migrationStatus } from '../db/migrate.js';
 import { openConfiguredDb } from '../db/open.js';
-import { AppError } from '../http/errors.js';
+import { AppError, fieldErrorsFromValidation, validationError } from '../http/errors.js';
 import { createOrganisation, createUserAsSystem } from '../modules/auth/users.commands.js';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.service.js';
 
@@ -118,10 +118,17 @@ export function buildCli(): Command {
           role: options.role,
           email: options.email,
           password: options.password,
-          name: options.name ?? Email.parse(options.email).split('@')[0],
+          // A bad email is reported by the schema below, on its field, not by deriving the name from it.
+          name: options.name ?? options.email.trim().toLowerCase().split('@')[0],
         });
         if (!parsed.success) {
-          throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+          // The same bilingual field messages the API gives (e.g. the password rule, not "Invalid input").
+          const issues = parsed.error.issues.map((i) => ({
+            keyword: i.code,
+            instancePath: `/${i.path.join('/')}`,
+            params: { ...i },
+          }));
+          explain(validationError(fieldErrorsFromValidation(issues)));
         }
         const created = await createUserAsSystem(db, { ...parsed.data, unitCodes: options.unit ?? [] }).catch(explain);
         console.log(`user ${created.id} ${created.email} (${created.role}) created`);

@@ -13,7 +13,7 @@ export function withId<T extends string>(
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
-/** Makes a table append-only: the database itself refuses UPDATE and DELETE. */
+/** Makes a table append-only: the database itself refuses UPDATE, DELETE and (PostgreSQL) TRUNCATE. */
 export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
   const message = `${table} is append-only`;
   if (dialect === 'postgres') {
@@ -27,6 +27,13 @@ export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, 
       .raw(
         `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table}
          FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+      )
+      .execute(db);
+    // Row triggers do not fire on TRUNCATE, which would empty the table in one statement.
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`,
       )
       .execute(db);
     return;
@@ -45,6 +52,7 @@ export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, 
 export async function dropAppendOnly(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
   if (dialect === 'postgres') {
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_change ON ${table}`).execute(db);
+    await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_truncate ON ${table}`).execute(db);
     await sql.raw(`DROP FUNCTION IF EXISTS ${table}_append_only()`).execute(db);
     return;
   }
@@ -67,4 +75,11 @@ export function containsInsensitive(
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null;
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The schema unqualified table names resolve to: PostgreSQL's current_schema(); SQLite has none. */
+export async function currentSchema<DB>(db: Kysely<DB>, dialect: DialectName): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
 }

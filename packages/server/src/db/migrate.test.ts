@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, seedDemo } from '../modules/demo/demo.service.js';
 import { testDatabases } from '../test/databases.js';
+import { currentSchema } from './dialect.js';
 import type { Db } from './kysely.js';
 import { migrateDown, migrateDownAll, migrateUp, migrationStatus, migrationsCurrent } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -8,15 +9,12 @@ import { MIGRATIONS } from './migrations/index.js';
 const NAMES = Object.keys(MIGRATIONS);
 const NEWEST = NAMES.at(-1)!;
 
-/**
- * The application's tables in this database (PostgreSQL tests share a server, so only the schema
- * that holds this database's migration table counts). Call it once migrations have run.
- */
+/** The application's tables in this database (PostgreSQL tests share a server: only this schema counts). */
 async function appTables(db: Db): Promise<string[]> {
-  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
-  const home = tables.find((t) => t.name === 'kysely_migration')!.schema;
+  const home = await currentSchema(db.kysely, db.dialect);
+  const tables = await db.kysely.introspection.getTables();
   return tables
-    .filter((t) => t.schema === home && !t.name.startsWith('kysely_'))
+    .filter((t) => t.schema === home)
     .map((t) => t.name)
     .sort();
 }
@@ -33,7 +31,9 @@ async function withFreshDb(database: { open(): Promise<Db> }, work: (db: Db) => 
 describe.each(testDatabases())('migrations on $name', (database) => {
   it('a fresh database has every migration pending, and migrating up applies them all', () =>
     withFreshDb(database, async (db) => {
-      expect((await migrationStatus(db)).map((m) => [m.name, m.appliedAt])).toEqual(NAMES.map((n) => [n, null]));
+      expect((await migrationStatus(db)).map((m) => [m.name, m.appliedAt])).toEqual(
+        NAMES.map((n) => [n, null]),
+      );
       expect(await migrationsCurrent(db)).toBe(false);
 
       expect(await migrateUp(db)).toEqual(NAMES.map((n) => `Up ${n}: Success`));
@@ -41,7 +41,9 @@ describe.each(testDatabases())('migrations on $name', (database) => {
       expect(status.map((m) => m.name)).toEqual(NAMES);
       for (const m of status) expect(m.appliedAt).toBeInstanceOf(Date);
       expect(await migrationsCurrent(db)).toBe(true);
-      expect(await appTables(db)).toEqual(expect.arrayContaining(['audit_log', 'organisations', 'sessions', 'users']));
+      expect(await appTables(db)).toEqual(
+        expect.arrayContaining(['audit_log', 'organisations', 'sessions', 'users']),
+      );
       expect(await db.kysely.selectFrom('users').selectAll().execute()).toEqual([]);
 
       expect(await migrateUp(db)).toEqual([]);
@@ -94,10 +96,24 @@ describe.each(testDatabases())('migrations on $name', (database) => {
       const seeded = await seedDemo(db);
       expect(seeded.created).toBe(true);
       expect(seeded.accounts.map((a) => a.email)).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
-      expect(await db.kysely.selectFrom('users').select('email').execute()).toHaveLength(DEMO_ACCOUNTS.length);
+      expect(await db.kysely.selectFrom('users').select('email').execute()).toHaveLength(
+        DEMO_ACCOUNTS.length,
+      );
       // The append-only guard came back with the table.
       await expect(db.kysely.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     }));
+
+  it('a database sharing its server with another ilteo database keeps its own migration record', () =>
+    withFreshDb(database, (neighbour) =>
+      withFreshDb(database, async (db) => {
+        await migrateUp(neighbour);
+        expect(await migrationsCurrent(db)).toBe(false);
+        expect(await migrateUp(db)).toEqual(NAMES.map((n) => `Up ${n}: Success`));
+        expect(await migrationsCurrent(db)).toBe(true);
+        expect(await migrateDown(neighbour)).toEqual([`Down ${NEWEST}: Success`]);
+        expect(await migrationsCurrent(db)).toBe(true);
+      }),
+    ));
 
   it('seeding twice changes nothing the second time', () =>
     withFreshDb(database, async (db) => {

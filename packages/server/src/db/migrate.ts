@@ -1,10 +1,14 @@
 import { type MigrationResultSet, Migrator } from 'kysely';
+import { currentSchema } from './dialect.js';
 import type { Db } from './kysely.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-function migrator(db: Db): Migrator {
+async function migrator(db: Db): Promise<Migrator> {
+  // Without a schema, Kysely takes a migration table in any schema of the database for its own.
+  const schema = await currentSchema(db.kysely, db.dialect);
   return new Migrator({
     db: db.kysely,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       getMigrations: async () =>
         Object.fromEntries(
@@ -24,23 +28,23 @@ function unwrap(result: MigrationResultSet): string[] {
 
 /** Applies every pending migration. */
 export async function migrateUp(db: Db): Promise<string[]> {
-  return unwrap(await migrator(db).migrateToLatest());
+  return unwrap(await (await migrator(db)).migrateToLatest());
 }
 
 /** Reverts the newest applied migration. */
 export async function migrateDown(db: Db): Promise<string[]> {
-  return unwrap(await migrator(db).migrateDown());
+  return unwrap(await (await migrator(db)).migrateDown());
 }
 
 /** Reverts every applied migration. */
 export async function migrateDownAll(db: Db): Promise<string[]> {
   const { NO_MIGRATIONS } = await import('kysely');
-  return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS));
+  return unwrap(await (await migrator(db)).migrateTo(NO_MIGRATIONS));
 }
 
 /** Each known migration and whether it is applied. */
 export async function migrationStatus(db: Db): Promise<{ name: string; appliedAt: Date | null }[]> {
-  const list = await migrator(db).getMigrations();
+  const list = await (await migrator(db)).getMigrations();
   return list.map((m) => ({ name: m.name, appliedAt: m.executedAt ?? null }));
 }
 

@@ -11,10 +11,10 @@ declare module 'fastify' {
     /** The CSRF token the client must echo in X-CSRF-Token; set as a cookie when missing. */
     csrfToken(): string;
     newCsrfToken: string | null;
+    /** Whether this app marks its cookies Secure (COOKIE_SECURE); per app, not per process. */
+    secureCookies: boolean;
   }
 }
-
-let secureCookies = false;
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
 export function setSessionCookie(reply: FastifyReply, token: string, ttlHours: number): void {
@@ -22,7 +22,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, ttlHours: n
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: secureCookies,
+    secure: reply.secureCookies,
     maxAge: ttlHours * 3600,
   });
 }
@@ -37,7 +37,7 @@ export function rotateCsrf(reply: FastifyReply): string {
   const token = randomBytes(24).toString('base64url');
   reply.newCsrfToken = token;
   // Readable by the page's scripts on purpose: the double-submit pattern needs the page to echo it.
-  reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: false, sameSite: 'strict', secure: secureCookies });
+  reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: false, sameSite: 'strict', secure: reply.secureCookies });
   return token;
 }
 
@@ -59,7 +59,7 @@ export function checkCsrf(request: FastifyRequest): void {
 
 /** Decorates replies with csrfToken() and makes sure every client holds a CSRF cookie. */
 export function registerCsrf(app: FastifyInstance, secure: boolean): void {
-  secureCookies = secure;
+  app.decorateReply('secureCookies', secure);
   app.decorateReply('newCsrfToken', null);
   app.decorateReply('csrfToken', function (this: FastifyReply) {
     return this.newCsrfToken ?? this.request.cookies[CSRF_COOKIE] ?? rotateCsrf(this);

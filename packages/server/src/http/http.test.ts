@@ -66,7 +66,9 @@ describe.each(testDatabases())('the HTTP surface on $name', (database) => {
     expect(res.json().requestId).toBe(incoming);
 
     const sixtyFour = 'a'.repeat(64);
-    expect((await t.client().get('/healthz', { 'x-request-id': sixtyFour })).headers['x-request-id']).toBe(sixtyFour);
+    expect((await t.client().get('/healthz', { 'x-request-id': sixtyFour })).headers['x-request-id']).toBe(
+      sixtyFour,
+    );
 
     const signIn = await t.app.inject({
       method: 'POST',
@@ -87,7 +89,7 @@ describe.each(testDatabases())('the HTTP surface on $name', (database) => {
     ['too long', 'x'.repeat(65)],
     ['far too long', 'x'.repeat(200)],
     ['with spaces', 'trace id 1'],
-    ['with a header injection', 'abc\r\nset-cookie: x=1'.replace(/[\r\n]/g, '')],
+    ['with a colon', 'trace:1'],
     ['with punctuation', 'id;drop'],
   ])('an X-Request-Id %s is replaced by a fresh one', async (_, incoming) => {
     const res = await t.client().get('/healthz', { 'x-request-id': incoming });
@@ -110,7 +112,11 @@ describe.each(testDatabases())('the HTTP surface on $name', (database) => {
   it('the OpenAPI document is 3.1 and lists every /api/v1 route the app serves, with its methods', async () => {
     const res = await t.client().get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; info: { title: string }; paths: Record<string, Record<string, unknown>> };
+    const doc = res.json() as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toMatch(/^3\.1\./);
     expect(doc.info.title).toBeTruthy();
 
@@ -150,9 +156,14 @@ describe.each(testDatabases())('the HTTP surface on $name', (database) => {
     const doc = (await t.client().get('/api/openapi.json')).json();
     const signUp = doc.paths['/api/v1/auth/sign-up'].post;
     expect(signUp.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
-    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)) {
+    for (const [path, operations] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: object }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect(Object.keys(operation.responses).some((s) => s.startsWith('2')), `${method} ${path}`).toBe(true);
+        expect(
+          Object.keys(operation.responses).some((s) => s.startsWith('2')),
+          `${method} ${path}`,
+        ).toBe(true);
       }
     }
   });
@@ -188,9 +199,13 @@ describe.each(testDatabases())('the HTTP surface on $name', (database) => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('BAD_REQUEST');
 
-    const unknown = await t.client().post('/api/v1/auth/sign-in', { email: 'a@b.kr', password: 'x', remember: true });
+    const unknown = await t
+      .client()
+      .post('/api/v1/auth/sign-in', { email: 'a@b.kr', password: 'x', remember: true });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([expect.objectContaining({ field: 'remember', code: 'unknown_field' })]);
+    expect(unknown.json().errors).toEqual([
+      expect.objectContaining({ field: 'remember', code: 'unknown_field' }),
+    ]);
   });
 });
 

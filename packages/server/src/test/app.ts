@@ -25,8 +25,14 @@ export interface TestApp {
 /** Builds the app on a fresh database of the given kind. */
 export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await database.open();
-  await migrateUp(db);
-  await seedDemo(db);
+  try {
+    await migrateUp(db);
+    await seedDemo(db);
+  } catch (error) {
+    // A failed setup must not leave a database (or a PostgreSQL schema) behind.
+    await db.close();
+    throw error;
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ilteo-data-'));
   // Tests sign in far more often than a person; the rate-limit tests lower this again.
   const config = loadConfig({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestClient } from '../../test/app.js';
 import { testDatabases } from '../../test/databases.js';
@@ -74,10 +75,18 @@ describe.each(testDatabases())('the audit log on $name', (database) => {
       /append-only/,
     );
     await expect(
-      t.db.kysely.transaction().execute((trx) => trx.deleteFrom('audit_log').where('id', '=', first.id).execute()),
+      t.db.kysely
+        .transaction()
+        .execute((trx) => trx.deleteFrom('audit_log').where('id', '=', first.id).execute()),
     ).rejects.toThrow(/append-only/);
 
     expect(await t.db.kysely.selectFrom('audit_log').selectAll().orderBy('id').execute()).toEqual(before);
+  });
+
+  it.runIf(database.name === 'postgres')('the database refuses to truncate the log too', async () => {
+    const before = await countRows(t.db, 'audit_log');
+    await expect(sql`truncate audit_log`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    expect(await countRows(t.db, 'audit_log')).toBe(before);
   });
 
   it('no HTTP route changes or deletes entries, whoever asks', async () => {

@@ -59,11 +59,16 @@ describe.each(testDatabases())('a person managing their own account on $name', (
       code: 'WRONG_PASSWORD',
       message: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is incorrect.' },
     });
-    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'currentPassword', code: 'wrong_password' })]);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: 'currentPassword', code: 'wrong_password' }),
+    ]);
 
-    expect((await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: me.password })).statusCode).toBe(200);
     expect(
-      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: 'brand-new-pass-2' })).statusCode,
+      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: me.password })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: 'brand-new-pass-2' }))
+        .statusCode,
     ).toBe(401);
     expect(await auditRows(t, 'user.password_changed', me.userId)).toHaveLength(0);
   });
@@ -71,7 +76,10 @@ describe.each(testDatabases())('a person managing their own account on $name', (
   it('a new password must follow the rule: ten characters with letters and digits', async () => {
     const me = await signedUpSeeker(t);
     for (const weak of ['abcdefghijk', '1234567890', 'short1']) {
-      const res = await me.browser.post('/api/v1/me/password', { currentPassword: me.password, newPassword: weak });
+      const res = await me.browser.post('/api/v1/me/password', {
+        currentPassword: me.password,
+        newPassword: weak,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('VALIDATION');
       expect(res.json().errors[0].field).toBe('newPassword');
@@ -90,7 +98,9 @@ describe.each(testDatabases())('a person managing their own account on $name', (
         },
       },
     ]);
-    expect((await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: me.password })).statusCode).toBe(200);
+    expect(
+      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: me.password })).statusCode,
+    ).toBe(200);
   });
 
   it("after a password change the person's other browsers are signed out but this one carries on", async () => {
@@ -108,12 +118,19 @@ describe.each(testDatabases())('a person managing their own account on $name', (
     expect((await me.browser.get('/api/v1/me')).statusCode).toBe(200);
     expect((await laptop.get('/api/v1/me')).statusCode).toBe(401);
     expect((await phone.get('/api/v1/me')).statusCode).toBe(401);
-    const sessions = await t.db.kysely.selectFrom('sessions').select('id').where('user_id', '=', me.userId).execute();
+    const sessions = await t.db.kysely
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', me.userId)
+      .execute();
     expect(sessions).toHaveLength(1);
 
-    expect((await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: me.password })).statusCode).toBe(401);
     expect(
-      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: 'brand-new-pass-2' })).statusCode,
+      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: me.password })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.client().post('/api/v1/auth/sign-in', { email: me.email, password: 'brand-new-pass-2' }))
+        .statusCode,
     ).toBe(200);
     const [changed] = await auditRows(t, 'user.password_changed', me.userId);
     expect(changed).toMatchObject({ actor_user_id: me.userId, before_json: null, after_json: null });
@@ -150,7 +167,10 @@ describe.each(testDatabases())('a person managing their own account on $name', (
       ['role', 'unknown_field'],
       ['email', 'unknown_field'],
     ]);
-    expect((await me.browser.get('/api/v1/me')).json().user).toMatchObject({ role: 'seeker', email: me.email });
+    expect((await me.browser.get('/api/v1/me')).json().user).toMatchObject({
+      role: 'seeker',
+      email: me.email,
+    });
     expect(await countRows(t.db, 'audit_log')).toBe(before);
   });
 

@@ -28,6 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     lockMinutes: app.config.LOGIN_LOCK_MINUTES,
   };
   const limitSignIn = perAddressRateLimit(app.config.LOGIN_RATE_PER_MINUTE);
+  const limitSignUp = perAddressRateLimit(app.config.LOGIN_RATE_PER_MINUTE);
 
   app.get(
     '/auth/session',
@@ -58,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { permission: 'auth.signUp' },
       schema: { tags: ['auth'], body: SignUpBody, response: { 201: UserResponse } },
-      onRequest: limitSignIn,
+      onRequest: limitSignUp,
     },
     async (request, reply) => {
       const { token, user } = await signUp(ctxOf(request), request.body, settings);

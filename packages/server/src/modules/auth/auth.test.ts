@@ -65,13 +65,19 @@ describe.each(testDatabases())('sign-up, sign-in and sign-out on $name', (databa
     expect(signUp.json().user).toMatchObject({ email: 'new.seeker@example.kr', role: 'seeker' });
 
     const me = await browser.get('/api/v1/me');
-    expect(me.json().consents.map((c: { purpose: string }) => c.purpose)).toEqual(['terms', 'privacy.required']);
+    expect(me.json().consents.map((c: { purpose: string }) => c.purpose)).toEqual([
+      'terms',
+      'privacy.required',
+    ]);
 
     expect((await browser.post('/api/v1/auth/sign-out')).statusCode).toBe(200);
     expect((await browser.get('/api/v1/auth/session')).json().user).toBeNull();
     expect((await browser.get('/api/v1/me')).statusCode).toBe(401);
 
-    const signIn = await browser.post('/api/v1/auth/sign-in', { email: 'new.seeker@example.kr', password: 'correct-horse-7' });
+    const signIn = await browser.post('/api/v1/auth/sign-in', {
+      email: 'new.seeker@example.kr',
+      password: 'correct-horse-7',
+    });
     expect(signIn.statusCode).toBe(200);
     expect((await browser.get('/api/v1/auth/session')).json().user.email).toBe('new.seeker@example.kr');
   });
@@ -80,7 +86,14 @@ describe.each(testDatabases())('sign-up, sign-in and sign-out on $name', (databa
     const before = await countRows(t.db, 'users');
     const res = await t.client().request('POST', '/api/v1/auth/sign-up', {
       csrf: false,
-      body: { accountType: 'seeker', email: 'csrf@example.kr', password: 'correct-horse-7', name: 'x', agreeTerms: true, agreePrivacy: true },
+      body: {
+        accountType: 'seeker',
+        email: 'csrf@example.kr',
+        password: 'correct-horse-7',
+        name: 'x',
+        agreeTerms: true,
+        agreePrivacy: true,
+      },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF');
@@ -130,7 +143,9 @@ describe.each(testDatabases())('signing in on $name', (database) => {
     const seeker = await signedUpSeeker(t);
     const attacker = t.client();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await signIn(attacker, seeker.email, `guess-number-${attempt}`)).json().code).toBe('INVALID_CREDENTIALS');
+      expect((await signIn(attacker, seeker.email, `guess-number-${attempt}`)).json().code).toBe(
+        'INVALID_CREDENTIALS',
+      );
     }
     const fifth = await signIn(attacker, seeker.email, 'guess-number-5');
     expect(fifth.statusCode).toBe(423);
@@ -154,7 +169,8 @@ describe.each(testDatabases())('signing in on $name', (database) => {
 
   it('a lock lifts once its time has passed, and the count of failures starts again', async () => {
     const seeker = await signedUpSeeker(t);
-    for (let attempt = 1; attempt <= 5; attempt++) await signIn(t.client(), seeker.email, `guess-number-${attempt}`);
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await signIn(t.client(), seeker.email, `guess-number-${attempt}`);
     expect((await signIn(t.client(), seeker.email, seeker.password)).statusCode).toBe(423);
 
     // Time passing, written where the server keeps it.
@@ -237,7 +253,10 @@ describe.each(testDatabases())('signing in on $name', (database) => {
     expect(signUpRow!.request_id).toBe(signUp.headers['x-request-id']);
     const after = JSON.parse(signUpRow!.after_json!);
     expect(after).toMatchObject({ email: form.email, role: 'seeker' });
-    expect(after.consents).toEqual([expect.stringMatching(/^terms@/), expect.stringMatching(/^privacy\.required@/)]);
+    expect(after.consents).toEqual([
+      expect.stringMatching(/^terms@/),
+      expect.stringMatching(/^privacy\.required@/),
+    ]);
 
     await browser.post('/api/v1/auth/sign-out');
     const signInRes = await signIn(browser, form.email, form.password);
@@ -251,7 +270,10 @@ describe.each(testDatabases())('signing in on $name', (database) => {
     const passwords = ['first-secret-42', 'wrong-secret-43', 'second-secret-44', 'staff-secret-45'];
     const seeker = await signedUpSeeker(t, { password: passwords[0] });
     await signIn(t.client(), seeker.email, passwords[1]!);
-    await seeker.browser.post('/api/v1/me/password', { currentPassword: passwords[0], newPassword: passwords[2] });
+    await seeker.browser.post('/api/v1/me/password', {
+      currentPassword: passwords[0],
+      newPassword: passwords[2],
+    });
 
     const admin = await t.signedIn('admin');
     const staff = await admin.post('/api/v1/admin/users', {
@@ -266,14 +288,24 @@ describe.each(testDatabases())('signing in on $name', (database) => {
     passwords.push(reset.json().temporaryPassword);
 
     const hashes = await t.db.kysely.selectFrom('users').select('password_hash').execute();
-    const rows = await t.db.kysely.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json'])
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(
-      expect.arrayContaining(['auth.sign_up', 'auth.sign_in_failed', 'user.password_changed', 'user.create', 'user.password_reset']),
+      expect.arrayContaining([
+        'auth.sign_up',
+        'auth.sign_in_failed',
+        'user.password_changed',
+        'user.create',
+        'user.password_reset',
+      ]),
     );
     for (const row of rows) {
       const text = `${row.before_json ?? ''} ${row.after_json ?? ''}`;
       expect(text).not.toMatch(/password|\$argon2/i);
-      for (const secret of [...passwords, ...hashes.map((h) => h.password_hash)]) expect(text).not.toContain(secret);
+      for (const secret of [...passwords, ...hashes.map((h) => h.password_hash)])
+        expect(text).not.toContain(secret);
     }
   });
 });
@@ -291,7 +323,9 @@ describe.each(testDatabases())('signing up on $name', (database) => {
   it('an email already registered is refused on the email field, in any case, and nothing is written', async () => {
     const seeker = await signedUpSeeker(t);
     const before = await counts();
-    const res = await t.client().post('/api/v1/auth/sign-up', signUpForm({ email: seeker.email.toUpperCase() }));
+    const res = await t
+      .client()
+      .post('/api/v1/auth/sign-up', signUpForm({ email: seeker.email.toUpperCase() }));
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('EMAIL_TAKEN');
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'email', code: 'email_taken' })]);
@@ -314,7 +348,11 @@ describe.each(testDatabases())('signing up on $name', (database) => {
     const browser = t.client();
     const res = await browser.post(
       '/api/v1/auth/sign-up',
-      signUpForm({ accountType: 'employer', email: freshEmail('employer'), companyName: '  부평테스트 주식회사 ' }),
+      signUpForm({
+        accountType: 'employer',
+        email: freshEmail('employer'),
+        companyName: '  부평테스트 주식회사 ',
+      }),
     );
     expect(res.statusCode, res.body).toBe(201);
     const user = res.json().user;
@@ -327,13 +365,19 @@ describe.each(testDatabases())('signing up on $name', (database) => {
       .selectAll()
       .where('id', '=', user.employerId)
       .executeTakeFirstOrThrow();
-    expect(employer).toMatchObject({ name: '부평테스트 주식회사', organisation_id: user.organisation.id, is_demo: 0 });
+    expect(employer).toMatchObject({
+      name: '부평테스트 주식회사',
+      organisation_id: user.organisation.id,
+      is_demo: 0,
+    });
     expect((await browser.get('/api/v1/me')).json().user.employerId).toBe(user.employerId);
   });
 
   it('sign-up without agreeing to the terms and privacy notice is refused on both fields', async () => {
     const before = await counts();
-    const res = await t.client().post('/api/v1/auth/sign-up', signUpForm({ agreeTerms: false, agreePrivacy: false }));
+    const res = await t
+      .client()
+      .post('/api/v1/auth/sign-up', signUpForm({ agreeTerms: false, agreePrivacy: false }));
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
       ['agreeTerms', 'must_accept'],
@@ -347,7 +391,12 @@ describe.each(testDatabases())('signing up on $name', (database) => {
     const employersBefore = await countRows(t.db, 'employers');
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        t.client().post('/api/v1/auth/sign-up', signUpForm({ accountType: 'employer', email, companyName: `경쟁 ${i}` })),
+        t
+          .client()
+          .post(
+            '/api/v1/auth/sign-up',
+            signUpForm({ accountType: 'employer', email, companyName: `경쟁 ${i}` }),
+          ),
       ),
     );
     const statuses = results.map((r) => r.statusCode).sort();
@@ -391,5 +440,29 @@ describe.each(testDatabases())('the sign-in rate limit on $name', (database) => 
       payload: { email: 'planner@demo.ilteo.kr', password: DEMO_PASSWORD },
     });
     expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+  });
+});
+
+describe.each(testDatabases())('cookies behind HTTPS on $name', (database) => {
+  let plain: TestApp;
+  let secure: TestApp;
+  beforeAll(async () => {
+    plain = await createTestApp(database);
+    secure = await createTestApp(database, { COOKIE_SECURE: 'on' });
+  });
+  afterAll(async () => {
+    await plain.close();
+    await secure.close();
+  });
+
+  it('with COOKIE_SECURE on the session and CSRF cookies are Secure; a server without it is not affected', async () => {
+    const credentials = { email: 'planner@demo.ilteo.kr', password: DEMO_PASSWORD };
+    const overHttps = await secure.client().post('/api/v1/auth/sign-in', credentials);
+    expect(overHttps.cookies.find((c) => c.name === 'ilteo_session')?.secure).toBe(true);
+    expect(overHttps.cookies.find((c) => c.name === 'ilteo_csrf')?.secure).toBe(true);
+
+    const overHttp = await plain.client().post('/api/v1/auth/sign-in', credentials);
+    expect(overHttp.cookies.find((c) => c.name === 'ilteo_session')?.secure).toBeFalsy();
+    expect(overHttp.cookies.find((c) => c.name === 'ilteo_csrf')?.secure).toBeFalsy();
   });
 });

@@ -17,7 +17,12 @@ interface Unit {
 async function demoUnits(t: TestApp) {
   const units = (await t.client().get('/api/v1/organisation')).json().units as Unit[];
   const first = (kind: Unit['kind']) => units.find((u) => u.kind === kind)!;
-  return { department: first('department'), agency: first('agency'), dong: first('dong_centre'), jobCentre: first('job_centre') };
+  return {
+    department: first('department'),
+    agency: first('agency'),
+    dong: first('dong_centre'),
+    jobCentre: first('job_centre'),
+  };
 }
 
 interface StaffForm {
@@ -85,13 +90,29 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
       password: 'counsel-pass-7',
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ email, name: '새상담', role: 'counsellor', status: 'active', lastSignInAt: null });
-    expect(res.json().units.map((u: Unit) => u.id).sort()).toEqual([units.dong.id, units.jobCentre.id].sort());
+    expect(res.json()).toMatchObject({
+      email,
+      name: '새상담',
+      role: 'counsellor',
+      status: 'active',
+      lastSignInAt: null,
+    });
+    expect(
+      res
+        .json()
+        .units.map((u: Unit) => u.id)
+        .sort(),
+    ).toEqual([units.dong.id, units.jobCentre.id].sort());
 
     const { res: signedIn } = await signIn(t, email, 'counsel-pass-7');
     expect(signedIn.statusCode, signedIn.body).toBe(200);
     expect(signedIn.json().user).toMatchObject({ role: 'counsellor', mustChangePassword: true });
-    expect(signedIn.json().user.units.map((u: Unit) => u.kind).sort()).toEqual(['dong_centre', 'job_centre']);
+    expect(
+      signedIn
+        .json()
+        .user.units.map((u: Unit) => u.kind)
+        .sort(),
+    ).toEqual(['dong_centre', 'job_centre']);
 
     const [created] = await auditRows(t, 'user.create', res.json().id);
     expect(created).toMatchObject({ actor_user_id: adminId, actor_role: 'admin' });
@@ -106,7 +127,11 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
   });
 
   it('a reporter given counsellor desks, or no unit at all, is refused and nothing is written', async () => {
-    const before = await Promise.all([countRows(t.db, 'users'), countRows(t.db, 'user_units'), countRows(t.db, 'audit_log')]);
+    const before = await Promise.all([
+      countRows(t.db, 'users'),
+      countRows(t.db, 'user_units'),
+      countRows(t.db, 'audit_log'),
+    ]);
     const atDesks = await admin.post('/api/v1/admin/users', {
       email: freshEmail(),
       name: '기자',
@@ -138,7 +163,11 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
     expect(fieldsOf(unknownUnit)).toEqual([['unitIds.0', 'invalid_value']]);
 
     expect(
-      await Promise.all([countRows(t.db, 'users'), countRows(t.db, 'user_units'), countRows(t.db, 'audit_log')]),
+      await Promise.all([
+        countRows(t.db, 'users'),
+        countRows(t.db, 'user_units'),
+        countRows(t.db, 'audit_log'),
+      ]),
     ).toEqual(before);
   });
 
@@ -192,8 +221,18 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
   it('the list finds people by part of their email or name, in any case, and by role', async () => {
     const tag = `findme${++seq}`;
     const a = await createStaff(admin, { email: `${tag}-a@example.kr`, name: 'Alder', role: 'planner' });
-    const b = await createStaff(admin, { email: `b-${seq}@example.kr`, name: `Birch ${tag.toUpperCase()}`, role: 'reporter', unitIds: [units.department.id] });
-    const c = await createStaff(admin, { email: `${tag}-c@example.kr`, name: 'Cedar', role: 'counsellor', unitIds: [units.jobCentre.id] });
+    const b = await createStaff(admin, {
+      email: `b-${seq}@example.kr`,
+      name: `Birch ${tag.toUpperCase()}`,
+      role: 'reporter',
+      unitIds: [units.department.id],
+    });
+    const c = await createStaff(admin, {
+      email: `${tag}-c@example.kr`,
+      name: 'Cedar',
+      role: 'counsellor',
+      unitIds: [units.jobCentre.id],
+    });
 
     const byText = (await admin.get(`/api/v1/admin/users?q=${tag}`)).json();
     expect(byText.total).toBe(3);
@@ -206,7 +245,9 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
 
     const everyCounsellor = (await admin.get('/api/v1/admin/users?role=counsellor&pageSize=200')).json();
     expect(everyCounsellor.items.every((u: { role: string }) => u.role === 'counsellor')).toBe(true);
-    expect(everyCounsellor.items.map((u: { email: string }) => u.email)).toContain('counsellor@demo.ilteo.kr');
+    expect(everyCounsellor.items.map((u: { email: string }) => u.email)).toContain(
+      'counsellor@demo.ilteo.kr',
+    );
 
     const korean = (await admin.get(`/api/v1/admin/users?q=${encodeURIComponent('최상담')}`)).json();
     expect(korean.items.map((u: { email: string }) => u.email)).toEqual(['counsellor@demo.ilteo.kr']);
@@ -231,9 +272,15 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
     const desc = (await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=desc`)).json();
     expect(desc.items.map((u: { email: string }) => u.email)).toEqual([...sorted].reverse());
 
-    const page1 = (await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=asc&page=1&pageSize=3`)).json();
-    const page2 = (await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=asc&page=2&pageSize=3`)).json();
-    const page3 = (await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=asc&page=3&pageSize=3`)).json();
+    const page1 = (
+      await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=asc&page=1&pageSize=3`)
+    ).json();
+    const page2 = (
+      await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=asc&page=2&pageSize=3`)
+    ).json();
+    const page3 = (
+      await admin.get(`/api/v1/admin/users?q=${tag}&sort=email&order=asc&page=3&pageSize=3`)
+    ).json();
     expect([page1.total, page1.page, page1.pageSize]).toEqual([4, 1, 3]);
     expect([page2.total, page2.page, page2.pageSize]).toEqual([4, 2, 3]);
     expect(page1.items.map((u: { email: string }) => u.email)).toEqual(sorted.slice(0, 3));
@@ -261,7 +308,11 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
 
     const reads = await auditRows(t, 'user.read', staff.id);
     expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatchObject({ actor_user_id: adminId, entity_type: 'user', request_id: res.headers['x-request-id'] });
+    expect(reads[0]).toMatchObject({
+      actor_user_id: adminId,
+      entity_type: 'user',
+      request_id: res.headers['x-request-id'],
+    });
   });
 
   it('a change of role and status is audited with the account before and after', async () => {
@@ -272,12 +323,24 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
       status: 'disabled',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ role: 'reporter', status: 'disabled', units: [{ id: units.department.id }] });
+    expect(res.json()).toMatchObject({
+      role: 'reporter',
+      status: 'disabled',
+      units: [{ id: units.department.id }],
+    });
 
     const [row] = await auditRows(t, 'user.update', staff.id);
     expect(row!.actor_user_id).toBe(adminId);
-    expect(JSON.parse(row!.before_json!)).toMatchObject({ role: 'counsellor', status: 'active', unitIds: [units.dong.id] });
-    expect(JSON.parse(row!.after_json!)).toMatchObject({ role: 'reporter', status: 'disabled', unitIds: [units.department.id] });
+    expect(JSON.parse(row!.before_json!)).toMatchObject({
+      role: 'counsellor',
+      status: 'active',
+      unitIds: [units.dong.id],
+    });
+    expect(JSON.parse(row!.after_json!)).toMatchObject({
+      role: 'reporter',
+      status: 'disabled',
+      unitIds: [units.department.id],
+    });
   });
 
   it('a new role must come with units that fit it', async () => {
@@ -303,15 +366,21 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
     expect((await admin.get('/api/v1/admin/users')).statusCode).toBe(200);
   });
 
-  it("disabling someone ends their sessions; enabling them lets them sign in again", async () => {
+  it('disabling someone ends their sessions; enabling them lets them sign in again', async () => {
     const staff = await createStaff(admin);
     const { browser } = await signIn(t, staff.email, staff.password);
     expect((await browser.get('/api/v1/me')).statusCode).toBe(200);
 
-    expect((await admin.patch(`/api/v1/admin/users/${staff.id}`, { status: 'disabled' })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/v1/admin/users/${staff.id}`, { status: 'disabled' })).statusCode).toBe(
+      200,
+    );
     expect((await browser.get('/api/v1/me')).statusCode).toBe(401);
     expect(await countRows(t.db, 'sessions')).toBeGreaterThan(0);
-    const left = await t.db.kysely.selectFrom('sessions').select('id').where('user_id', '=', staff.id).execute();
+    const left = await t.db.kysely
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', staff.id)
+      .execute();
     expect(left).toEqual([]);
 
     expect((await admin.patch(`/api/v1/admin/users/${staff.id}`, { status: 'active' })).statusCode).toBe(200);
@@ -332,7 +401,10 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
     const { browser, res } = await signIn(t, staff.email, temporary);
     expect(res.statusCode).toBe(200);
     expect(res.json().user.mustChangePassword).toBe(true);
-    const changed = await browser.post('/api/v1/me/password', { currentPassword: temporary, newPassword: 'my-own-pass-9' });
+    const changed = await browser.post('/api/v1/me/password', {
+      currentPassword: temporary,
+      newPassword: 'my-own-pass-9',
+    });
     expect(changed.json().user.mustChangePassword).toBe(false);
 
     const [row] = await auditRows(t, 'user.password_reset', staff.id);
@@ -343,7 +415,8 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
     const staff = await createStaff(admin);
     for (let i = 1; i <= 5; i++) await signIn(t, staff.email, `wrong-guess-${i}`);
     expect((await signIn(t, staff.email, staff.password)).res.statusCode).toBe(423);
-    const temporary = (await admin.post(`/api/v1/admin/users/${staff.id}/reset-password`)).json().temporaryPassword;
+    const temporary = (await admin.post(`/api/v1/admin/users/${staff.id}/reset-password`)).json()
+      .temporaryPassword;
     expect((await signIn(t, staff.email, temporary)).res.statusCode).toBe(200);
   });
 
@@ -355,7 +428,11 @@ describe.each(testDatabases())('an admin managing staff accounts on $name', (dat
     ]) {
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', message: { ko: '찾을 수 없습니다.', en: 'Not found.' } });
+      expect(res.json()).toMatchObject({
+        status: 404,
+        code: 'NOT_FOUND',
+        message: { ko: '찾을 수 없습니다.', en: 'Not found.' },
+      });
     }
     expect((await admin.get('/api/v1/admin/users/not-a-number')).statusCode).toBe(400);
   });
@@ -374,23 +451,39 @@ describe.each(testDatabases())('who may manage accounts on $name', (database) =>
 
   const attempts = (client: TestClient) => [
     () => client.get('/api/v1/admin/users'),
-    () => client.post('/api/v1/admin/users', { email: freshEmail(), name: 'x', role: 'planner', unitIds: [], password: 'staff-pass-2019' }),
+    () =>
+      client.post('/api/v1/admin/users', {
+        email: freshEmail(),
+        name: 'x',
+        role: 'planner',
+        unitIds: [],
+        password: 'staff-pass-2019',
+      }),
     () => client.get(`/api/v1/admin/users/${targetId}`),
     () => client.patch(`/api/v1/admin/users/${targetId}`, { status: 'disabled' }),
     () => client.post(`/api/v1/admin/users/${targetId}/reset-password`),
   ];
 
-  it.each(['planner', 'seeker', 'counsellor', 'reporter', 'employer'])('a %s is forbidden and changes nothing', async (role) => {
-    const client = await t.signedIn(role);
-    const before = await Promise.all([countRows(t.db, 'users'), countRows(t.db, 'audit_log')]);
-    for (const attempt of attempts(client)) {
-      const res = await attempt();
-      expect(res.statusCode).toBe(403);
-      expect(res.json().code).toBe('FORBIDDEN');
-    }
-    expect(await Promise.all([countRows(t.db, 'users'), countRows(t.db, 'audit_log')])).toEqual(before);
-    expect((await t.client().post('/api/v1/auth/sign-in', { email: 'reporter@demo.ilteo.kr', password: 'ilteo-demo-2019' })).statusCode).toBe(200);
-  });
+  it.each(['planner', 'seeker', 'counsellor', 'reporter', 'council', 'employer'])(
+    'a %s is forbidden and changes nothing',
+    async (role) => {
+      const client = await t.signedIn(role);
+      const before = await Promise.all([countRows(t.db, 'users'), countRows(t.db, 'audit_log')]);
+      for (const attempt of attempts(client)) {
+        const res = await attempt();
+        expect(res.statusCode).toBe(403);
+        expect(res.json().code).toBe('FORBIDDEN');
+      }
+      expect(await Promise.all([countRows(t.db, 'users'), countRows(t.db, 'audit_log')])).toEqual(before);
+      expect(
+        (
+          await t
+            .client()
+            .post('/api/v1/auth/sign-in', { email: 'reporter@demo.ilteo.kr', password: 'ilteo-demo-2019' })
+        ).statusCode,
+      ).toBe(200);
+    },
+  );
 
   it('someone not signed in is asked to sign in', async () => {
     for (const attempt of attempts(t.client())) {
