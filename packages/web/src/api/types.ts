@@ -18,8 +18,8 @@ export type { AuditEntry, SessionUser };
 export type Session = z.infer<typeof SessionResponse>;
 export type Me = z.infer<typeof MeResponse>;
 export type ConsentRecord = z.infer<typeof Consent>;
-/** The organisation; the server also sends `isDemo`, which the shared schema does not list yet. */
-export type Organisation = z.infer<typeof OrganisationResponse> & { isDemo?: boolean };
+/** The organisation, with `isDemo` for the generated demo. */
+export type Organisation = z.infer<typeof OrganisationResponse>;
 export type OrgUnit = z.infer<typeof Unit>;
 export type UserRow = z.infer<typeof UserListItem>;
 export type UsersPage = z.infer<typeof UserPage>;

@@ -1,8 +1,8 @@
 import { FIELD_MESSAGES, SignInBody } from '@ilteo/shared';
 import { describe, expect, it } from 'vitest';
 import { signUpBody, validateSignUp } from '../features/auth/signUp';
-import { readCsrfCookie, toQueryString } from './client';
-import { validate } from './validation';
+import { ApiError, readCsrfCookie, toQueryString } from './client';
+import { fieldErrorsOf, validate } from './validation';
 
 const valid = {
   accountType: 'seeker' as const,
@@ -55,6 +55,24 @@ describe('client-side validation with the shared schemas', () => {
     expect(
       validateSignUp(signUpBody({ ...valid, accountType: 'employer', companyName: '부평산업' })),
     ).toBeNull();
+  });
+});
+
+describe('server field errors', () => {
+  it('puts an error on one item of a list next to the list', () => {
+    const error = new ApiError({
+      code: 'VALIDATION',
+      status: 400,
+      message: { ko: '입력값을 확인해 주세요.', en: 'Please check the highlighted fields.' },
+      fieldErrors: [
+        { field: 'unitIds.1', code: 'invalid_value', message: FIELD_MESSAGES.invalid_value },
+        { field: 'email', code: 'email_taken', message: FIELD_MESSAGES.email_taken },
+      ],
+    });
+    expect(fieldErrorsOf(error)).toEqual({
+      unitIds: FIELD_MESSAGES.invalid_value,
+      email: FIELD_MESSAGES.email_taken,
+    });
   });
 });
 

@@ -68,12 +68,16 @@ export function validate(schema: z.ZodType, input: unknown): FieldErrors | null 
   return errors;
 }
 
-/** The field messages a server problem carries, keyed by field path. */
+/**
+ * The field messages a server problem carries, keyed by field path. An error on one item of a
+ * list of plain values (`unitIds.2`) belongs to the list's control (`unitIds`).
+ */
 export function fieldErrorsOf(error: unknown): FieldErrors {
   const errors: FieldErrors = {};
   if (error instanceof ApiError) {
     for (const fe of error.fieldErrors) {
-      if (!(fe.field in errors)) errors[fe.field] = fe.message;
+      const field = fe.field.replace(/(\.\d+)+$/, '');
+      if (!(field in errors)) errors[field] = fe.message;
     }
   }
   return errors;

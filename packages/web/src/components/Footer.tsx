@@ -1,3 +1,4 @@
+import { useOrganisation } from '../api/queries';
 import { useT } from '../i18n/I18nProvider';
 import { useOrgName } from './useOrgName';
 
@@ -5,6 +6,8 @@ import { useOrgName } from './useOrgName';
 export function Footer() {
   const t = useT();
   const orgName = useOrgName();
+  // The demo must never pass for a district's real site.
+  const isDemo = useOrganisation().data?.isDemo === true;
   return (
     <footer id="krds-footer">
       <div className="inner">
@@ -24,7 +27,11 @@ export function Footer() {
           </div>
           {orgName && (
             <div className="krds-identifier">
-              <span className="ban-txt">{t('footer.identifier', { org: orgName })}</span>
+              <span className="ban-txt">
+                {isDemo
+                  ? t('footer.identifierDemo', { org: orgName })
+                  : t('footer.identifier', { org: orgName })}
+              </span>
             </div>
           )}
         </div>

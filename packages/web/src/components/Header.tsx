@@ -20,8 +20,10 @@ export function Header({ navOpen, onToggleNav, hasNav }: HeaderProps) {
   const navigate = useNavigate();
   const user = session.data?.user ?? null;
 
+  // Leave the page first: a guarded page would otherwise send the signed-out visitor to sign-in.
   const onSignOut = () => {
-    signOut.mutate(undefined, { onSettled: () => navigate('/') });
+    navigate('/');
+    signOut.mutate();
   };
 
   return (
@@ -77,7 +79,7 @@ export function Header({ navOpen, onToggleNav, hasNav }: HeaderProps) {
                     aria-expanded={navOpen}
                     onClick={onToggleNav}
                   >
-                    {navOpen ? t('header.menuClose') : t('header.menu')}
+                    {t('header.menu')}
                   </button>
                 )}
               </div>

@@ -1,5 +1,5 @@
 import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { Outlet, useLocation } from 'react-router-dom';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../api/queries';
 import { LocaleSync } from '../features/account/locale';
 import { useT } from '../i18n/I18nProvider';
@@ -16,6 +16,8 @@ export function Layout({ children }: { children?: ReactNode }) {
   const session = useSession();
   const user = session.data?.user ?? null;
   const [navOpen, setNavOpen] = useState(false);
+  // A temporary password is replaced before anything else: every page but the account page waits.
+  const mustChangePassword = user?.mustChangePassword === true && location.pathname !== '/account';
   const lastPath = useRef(location.pathname);
 
   // A new page: close the mobile menu and move focus to its heading (not on the first load).
@@ -60,7 +62,7 @@ export function Layout({ children }: { children?: ReactNode }) {
         <div className="layout-content">
           <Breadcrumbs />
           <main id="main-content" tabIndex={-1}>
-            {children ?? <Outlet />}
+            {mustChangePassword ? <Navigate to="/account" replace /> : (children ?? <Outlet />)}
           </main>
         </div>
       </div>

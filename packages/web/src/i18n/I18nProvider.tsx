@@ -6,23 +6,27 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 interface I18nValue {
   locale: Locale;
+  /** True once this browser has a language someone chose (stored), rather than the default. */
+  chosen: boolean;
   setLocale: (locale: Locale) => void;
   t: Translate;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function storedLocale(): Locale {
+function storedLocale(): Locale | null {
   try {
-    return asLocale(window.localStorage.getItem(LOCALE_STORAGE_KEY)) ?? DEFAULT_LOCALE;
+    return asLocale(window.localStorage.getItem(LOCALE_STORAGE_KEY));
   } catch {
-    return DEFAULT_LOCALE;
+    return null;
   }
 }
 
 /** Holds the current language, remembers it in localStorage and mirrors it on `<html lang>`. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [initial] = useState(storedLocale);
+  const [locale, setLocaleState] = useState<Locale>(initial ?? DEFAULT_LOCALE);
+  const [chosen, setChosen] = useState(initial !== null);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -30,6 +34,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
+    setChosen(true);
     try {
       window.localStorage.setItem(LOCALE_STORAGE_KEY, next);
     } catch {
@@ -38,8 +43,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
-    [locale, setLocale],
+    () => ({ locale, chosen, setLocale, t: (key, params) => translate(locale, key, params) }),
+    [locale, chosen, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -5,17 +5,13 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'ilteo',
   'app.tagline': 'Jobs plan and employment services',
   'a11y.skipToContent': 'Skip to main content',
-  'a11y.newWindow': 'opens in a new window',
 
   'header.language': 'Language',
   'header.signIn': 'Sign in',
   'header.signUp': 'Sign up',
   'header.signOut': 'Sign out',
   'header.user': '{name}',
-  'header.menuOpen': 'Open menu',
-  'header.menuClose': 'Close menu',
   'header.menu': 'Menu',
-  'header.homeLink': 'ilteo home',
 
   'nav.label': 'Work menu',
   'nav.title': 'Menu',
@@ -28,6 +24,7 @@ export const en: Record<MessageKey, string> = {
 
   'footer.about': 'One place to run the jobs plan and the employment services.',
   'footer.identifier': 'This is an official website of {org}.',
+  'footer.identifierDemo': 'This is a demonstration site built on {org} data, not a real public service.',
   'footer.copyright': '© {year} {org}',
 
   'locale.ko': '한국어',
@@ -54,7 +51,6 @@ export const en: Record<MessageKey, string> = {
   'pagination.prev': 'Previous',
   'pagination.next': 'Next',
   'pagination.page': 'Page {page}',
-  'pagination.current': 'Current page',
 
   'role.admin': 'Administrator',
   'role.planner': 'Jobs policy officer',

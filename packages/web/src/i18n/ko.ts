@@ -3,17 +3,13 @@ export const ko = {
   'app.name': '일터',
   'app.tagline': '일자리대책·취업지원',
   'a11y.skipToContent': '본문 바로가기',
-  'a11y.newWindow': '새 창 열림',
 
   'header.language': '언어 선택',
   'header.signIn': '로그인',
   'header.signUp': '회원가입',
   'header.signOut': '로그아웃',
   'header.user': '{name}님',
-  'header.menuOpen': '메뉴 열기',
-  'header.menuClose': '메뉴 닫기',
   'header.menu': '메뉴',
-  'header.homeLink': '일터 홈',
 
   'nav.label': '업무 메뉴',
   'nav.title': '메뉴',
@@ -26,6 +22,7 @@ export const ko = {
 
   'footer.about': '일자리대책과 취업지원 서비스를 한곳에서 운영하는 시스템입니다.',
   'footer.identifier': '이 누리집은 {org} 누리집입니다.',
+  'footer.identifierDemo': '이 누리집은 {org} 자료로 만든 시연용 누리집입니다. 실제 행정 서비스가 아닙니다.',
   'footer.copyright': '© {year} {org}',
 
   'locale.ko': '한국어',
@@ -52,7 +49,6 @@ export const ko = {
   'pagination.prev': '이전',
   'pagination.next': '다음',
   'pagination.page': '{page}페이지',
-  'pagination.current': '현재 페이지',
 
   'role.admin': '관리자',
   'role.planner': '일자리정책 담당',

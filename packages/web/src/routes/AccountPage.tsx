@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSession } from '../api/queries';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorNotice, Loading, Notice } from '../components/status';
+import { useOrgName, useUnitName } from '../components/useOrgName';
 import { useMe } from '../features/account/api';
 import { ChangePasswordForm } from '../features/account/ChangePasswordForm';
 import { ConsentList } from '../features/account/ConsentList';
@@ -14,6 +15,8 @@ export function AccountPage() {
   const { locale, t } = useI18n();
   const session = useSession();
   const me = useMe();
+  const orgName = useOrgName();
+  const unitName = useUnitName();
   const mustChange = session.data?.user?.mustChangePassword ?? false;
   // The password form stays where it first appeared, so its confirmation is not lost when the flag clears.
   const [passwordFirst] = useState(mustChange);
@@ -51,12 +54,12 @@ export function AccountPage() {
               </div>
               <div>
                 <dt>{t('account.organisation')}</dt>
-                <dd>{me.data.user.organisation.name}</dd>
+                <dd>{orgName || me.data.user.organisation.name}</dd>
               </div>
               {me.data.user.units.length > 0 && (
                 <div>
                   <dt>{t('account.units')}</dt>
-                  <dd>{me.data.user.units.map((u) => u.name).join(', ')}</dd>
+                  <dd>{me.data.user.units.map(unitName).join(', ')}</dd>
                 </div>
               )}
               <div>

@@ -17,6 +17,25 @@ import {
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 
+/**
+ * Request ids are long; the table shows their first 8 characters and keeps the rest in the
+ * text (hidden from view), so searching the page or reading it aloud still finds the whole id.
+ */
+function RequestId({ id }: { id: string | null }) {
+  if (!id) return <>—</>;
+  return (
+    <code className="request-id-cell" title={id}>
+      {id.slice(0, 8)}
+      {id.length > 8 && (
+        <>
+          <span className="id-tail">{id.slice(8)}</span>
+          <span aria-hidden="true">…</span>
+        </>
+      )}
+    </code>
+  );
+}
+
 function json(value: unknown): string {
   return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
 }
@@ -162,8 +181,8 @@ export function AdminAuditPage() {
                         </td>
                         <td>{entry.entityType}</td>
                         <td className="break-all">{entry.entityId ?? '—'}</td>
-                        <td className="break-all">
-                          <code className="request-id-cell">{entry.requestId ?? '—'}</code>
+                        <td>
+                          <RequestId id={entry.requestId} />
                         </td>
                         <td>
                           <button

@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { SortHeader, type SortOrder } from '../components/SortHeader';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../components/status';
+import { useUnitName } from '../components/useOrgName';
 import { type UserSort, type UsersQuery, useUsers } from '../features/users/api';
 import { CreateUserModal } from '../features/users/CreateUserModal';
 import { EditUserModal } from '../features/users/EditUserModal';
@@ -36,6 +37,7 @@ export function AdminUsersPage() {
   const query = usersQueryFrom(params);
   const users = useUsers(query);
   const organisation = useOrganisation();
+  const unitName = useUnitName();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [done, setDone] = useState<string | null>(null);
   const [q, setQ] = useState(query.q);
@@ -196,7 +198,7 @@ export function AdminUsersPage() {
                       <Email address={user.email} />
                     </td>
                     <td>{t(`role.${user.role}`)}</td>
-                    <td>{user.units.length ? user.units.map((u) => u.name).join(', ') : '—'}</td>
+                    <td>{user.units.length ? user.units.map(unitName).join(', ') : '—'}</td>
                     <td>
                       <span
                         className={

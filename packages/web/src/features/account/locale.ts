@@ -25,9 +25,13 @@ export function useChangeLocale() {
   };
 }
 
-/** Adopts the profile's language once when a user signs in (or the page loads signed in). */
+/**
+ * When a user signs in (or a page loads signed in) on a browser where nobody chose a language,
+ * their profile's language applies. A language chosen on this browser is kept for display: the
+ * person looking at the screen chose it; the profile changes only when they switch.
+ */
 export function LocaleSync() {
-  const { locale, setLocale } = useI18n();
+  const { locale, chosen, setLocale } = useI18n();
   const session = useSession();
   const adoptedFor = useRef<number | null>(null);
   const user = session.data?.user;
@@ -39,8 +43,8 @@ export function LocaleSync() {
     }
     if (adoptedFor.current === user.id) return;
     adoptedFor.current = user.id;
-    if (user.locale !== locale) setLocale(user.locale);
-  }, [user, locale, setLocale]);
+    if (!chosen && user.locale !== locale) setLocale(user.locale);
+  }, [user, locale, chosen, setLocale]);
 
   return null;
 }

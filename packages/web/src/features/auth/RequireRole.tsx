@@ -8,8 +8,7 @@ import { useT } from '../../i18n/I18nProvider';
 
 /**
  * Shows its page only to a signed-in user holding one of `roles` (any role when omitted).
- * Visitors go to sign-in and come back; a user who must change the temporary password is
- * kept on the account page until they do.
+ * Visitors go to sign-in and come back. (A temporary password is handled by the layout.)
  */
 export function RequireRole({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
   const t = useT();
@@ -23,9 +22,6 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
   if (!user) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
-  }
-  if (user.mustChangePassword && location.pathname !== '/account') {
-    return <Navigate to="/account" replace />;
   }
   if (roles && !roles.includes(user.role)) {
     return (

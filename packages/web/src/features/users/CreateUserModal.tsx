@@ -6,7 +6,7 @@ import { ErrorSummary, fieldId, SelectField, TextField, useFormFeedback } from '
 import { Modal } from '../../components/Modal';
 import { useT } from '../../i18n/I18nProvider';
 import { useCreateUser } from './api';
-import { roleHasUnits, UnitPicker, unitsForRole } from './UnitPicker';
+import { roleHasUnits, UnitPicker, unitsError, unitsForRole } from './UnitPicker';
 
 const FORM = 'create-user';
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -40,8 +40,10 @@ export function CreateUserModal({
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { email, name, role, unitIds: roleHasUnits(role) ? unitIds : [], password };
-    const invalid = validate(CreateStaffBody, body);
-    if (invalid) return showInvalid(invalid);
+    const invalid = validate(CreateStaffBody, body) ?? {};
+    const unitsInvalid = unitsError(role, body.unitIds);
+    if (unitsInvalid) invalid.unitIds = unitsInvalid;
+    if (Object.keys(invalid).length) return showInvalid(invalid);
     clear();
     try {
       await create.mutateAsync(body);

@@ -6,7 +6,7 @@ import { ErrorSummary, fieldId, SelectField, TextField, useFormFeedback } from '
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/I18nProvider';
 import { type UserChanges, useUpdateUser } from './api';
-import { roleHasUnits, UnitPicker, unitsForRole } from './UnitPicker';
+import { roleHasUnits, UnitPicker, unitsError, unitsForRole } from './UnitPicker';
 
 const FORM = 'edit-user';
 const STATUSES = ['active', 'disabled'] as const;
@@ -55,8 +55,10 @@ export function EditUserModal({
     const nextUnits = roleHasUnits(role) ? unitIds : [];
     if (!sameIds(nextUnits, originalUnitIds)) body.unitIds = nextUnits;
     if (status !== user.status) body.status = status;
-    const invalid = validate(UpdateUserBody, body);
-    if (invalid) return showInvalid(invalid);
+    const invalid = validate(UpdateUserBody, body) ?? {};
+    const unitsInvalid = unitsError(role, nextUnits);
+    if (unitsInvalid) invalid.unitIds = unitsInvalid;
+    if (Object.keys(invalid).length) return showInvalid(invalid);
     clear();
     if (Object.keys(body).length === 0) return onClose();
     try {

@@ -1,4 +1,4 @@
-import { type Bilingual, ROLE_UNIT_KINDS, type Role, UNIT_KINDS } from '@ilteo/shared';
+import { type Bilingual, FIELD_MESSAGES, ROLE_UNIT_KINDS, type Role, UNIT_KINDS } from '@ilteo/shared';
 import type { OrgUnit } from '../../api/types';
 import { fieldId } from '../../components/form';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -13,6 +13,11 @@ export function unitsForRole(role: Role, units: readonly OrgUnit[]): OrgUnit[] {
 /** True when the role is attached to units at all. */
 export function roleHasUnits(role: Role): boolean {
   return (ROLE_UNIT_KINDS[role]?.length ?? 0) > 0;
+}
+
+/** The server's rule, checked before sending: a scoped role needs at least one unit. */
+export function unitsError(role: Role, unitIds: readonly number[]): Bilingual | null {
+  return roleHasUnits(role) && unitIds.length === 0 ? FIELD_MESSAGES.required : null;
 }
 
 interface UnitPickerProps {
