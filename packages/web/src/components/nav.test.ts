@@ -4,9 +4,9 @@ import { landingFor, NAV_BY_ROLE, navFor, rolesFor } from './nav';
 import { pageWindow } from './pageWindow';
 
 describe('side navigation', () => {
-  it('gives administrators user management and the audit log', () => {
+  it('gives administrators user management, the audit log and the jobs plan', () => {
     const paths = navFor('admin').map((item) => item.to);
-    expect(paths).toEqual(['/admin/users', '/admin/audit', '/account']);
+    expect(paths).toEqual(['/admin/users', '/admin/audit', '/plans', '/account']);
     expect(landingFor('admin')).toBe('/admin/users');
   });
 
@@ -48,5 +48,14 @@ describe('pagination window', () => {
   it('marks gaps with 0 around the current page', () => {
     expect(pageWindow(10, 40)).toEqual([1, 0, 8, 9, 10, 11, 12, 0, 40]);
     expect(pageWindow(1, 40)).toEqual([1, 2, 3, 0, 40]);
+  });
+});
+
+describe('the jobs plan in the navigation', () => {
+  it('is where planners, reporters and council members land', () => {
+    for (const role of ['planner', 'reporter', 'council'] as const) expect(landingFor(role)).toBe('/plans');
+    for (const role of ['counsellor', 'employer', 'seeker'] as const) {
+      expect(navFor(role).map((i) => i.to)).not.toContain('/plans');
+    }
   });
 });

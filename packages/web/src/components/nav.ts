@@ -11,6 +11,7 @@ export interface NavItem {
 
 /** Every destination the side navigation knows; modules add theirs here. */
 export const NAV_ITEMS = {
+  plans: { to: '/plans', label: 'nav.plans', permission: 'plan.read' },
   account: { to: '/account', label: 'nav.account', permission: 'me.read' },
   adminUsers: { to: '/admin/users', label: 'nav.adminUsers', permission: 'users.manage' },
   adminAudit: { to: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.read' },
@@ -23,11 +24,11 @@ export type NavItemId = keyof typeof NAV_ITEMS;
  * TypeScript requires a row for every role, so a new role cannot silently get no menu.
  */
 export const NAV_BY_ROLE: Record<Role, readonly NavItemId[]> = {
-  admin: ['adminUsers', 'adminAudit', 'account'],
-  planner: ['account'],
-  reporter: ['account'],
+  admin: ['adminUsers', 'adminAudit', 'plans', 'account'],
+  planner: ['plans', 'account'],
+  reporter: ['plans', 'account'],
   counsellor: ['account'],
-  council: ['account'],
+  council: ['plans', 'account'],
   employer: ['account'],
   seeker: ['account'],
 };

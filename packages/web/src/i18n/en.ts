@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.label': 'Work menu',
   'nav.title': 'Menu',
+  'nav.plans': 'Jobs plan',
   'nav.account': 'My account',
   'nav.adminUsers': 'Users',
   'nav.adminAudit': 'Audit log',
@@ -224,4 +225,8 @@ export const en: Record<MessageKey, string> = {
   'error.title': 'Something went wrong',
   'error.body': 'A temporary error stopped this page from showing. Please try again shortly.',
   'error.reload': 'Reload',
+
+  // --- plan pages (features/plan)
+
+  // --- monitoring and public pages (features/monitoring, features/public)
 };

@@ -13,6 +13,7 @@ export const ko = {
 
   'nav.label': '업무 메뉴',
   'nav.title': '메뉴',
+  'nav.plans': '일자리대책',
   'nav.account': '내 계정',
   'nav.adminUsers': '사용자 관리',
   'nav.adminAudit': '감사 로그',
@@ -221,6 +222,10 @@ export const ko = {
   'error.title': '문제가 발생했습니다',
   'error.body': '일시적인 오류로 화면을 표시하지 못했습니다. 잠시 후 다시 시도해 주세요.',
   'error.reload': '새로고침',
+
+  // --- plan pages (features/plan)
+
+  // --- monitoring and public pages (features/monitoring, features/public)
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en` must define each of them. */

@@ -53,6 +53,8 @@ export const routes: RouteObject[] = [
             ),
             handle: handle('audit.title'),
           },
+          // --- plan pages (features/plan): /plans, /plans/:id, /plans/:id/results, /plans/:id/opinions, /programs/:id/results
+          // --- monitoring and public pages (features/monitoring, features/public): /plans/:id/dashboard, /public/...
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },
