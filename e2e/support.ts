@@ -47,13 +47,22 @@ export interface RunningServer {
 /** Starts the built server (`npm run build` first) the way `npm start` does, and waits until it is ready. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const main = path.join(root, 'packages/server/dist/cli/main.js');
-  if (!fs.existsSync(main)) throw new Error('The product is not built: run `npm run build` (npm test does it).');
+  if (!fs.existsSync(main))
+    throw new Error('The product is not built: run `npm run build` (npm test does it).');
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ilteo-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [main, 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {

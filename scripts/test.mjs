@@ -53,12 +53,16 @@ let skipped = 0;
 if (fs.existsSync(report)) {
   const json = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = json.numPassedTests;
-  failed = json.numFailedTests + (json.numTotalTestSuites && json.success === false && json.numFailedTests === 0 ? 1 : 0);
+  failed =
+    json.numFailedTests +
+    (json.numTotalTestSuites && json.success === false && json.numFailedTests === 0 ? 1 : 0);
   skipped = json.numPendingTests + json.numTodoTests;
 } else {
   failed = 1;
 }
 if (passed === 0 && failed === 0) failed = 1;
-console.log(`\nprojects: ${projects.join(', ')}${process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite)'}`);
+console.log(
+  `\nprojects: ${projects.join(', ')}${process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite)'}`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(status !== 0 || failed > 0 ? 1 : 0);

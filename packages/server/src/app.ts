@@ -17,8 +17,10 @@ import { healthRoutes } from './http/health.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
+import { evidenceRoutes } from './modules/plan/evidence.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { publicPlanRoutes } from './modules/plan/public.routes.js';
+import { publicReportRoutes, reportRoutes } from './modules/reports/reports.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -97,6 +99,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(auditRoutes);
       await api.register(planRoutes);
       await api.register(publicPlanRoutes);
+      await api.register(evidenceRoutes);
+      await api.register(reportRoutes);
+      await api.register(publicReportRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -7,7 +7,11 @@ const onOff = z
 
 /** A whole number within bounds: `z.coerce.number()` would take ' ' for 0 and '0x10' for 16. */
 const wholeNumber = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 /**
  * Every setting ilteo reads, with its default. Environment variables are the only source.
@@ -58,7 +62,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = ConfigSchema.safeParse(input);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(input[String(issue.path[0])])}: ${issue.message}`,
+      (issue) =>
+        `  ${issue.path.join('.')}=${JSON.stringify(input[String(issue.path[0])])}: ${issue.message}`,
     );
     throw new ConfigError(`Invalid configuration (설정 오류):\n${lines.join('\n')}`);
   }

@@ -68,6 +68,21 @@ export const ERRORS = {
     ko: '이 실적은 현재 상태에서 그 작업을 할 수 없습니다. 새로고침해 주세요.',
     en: 'This result is not in a state that allows that. Please reload.',
   },
+  PLAN_HAS_RESULTS: {
+    status: 409,
+    ko: '실적이 보고된 계획은 파일로 구조를 바꿀 수 없습니다.',
+    en: 'The structure of a plan with reported results cannot be replaced from a file.',
+  },
+  RESULT_MISSING: {
+    status: 409,
+    ko: '이 달의 실적을 먼저 저장해 주세요.',
+    en: 'Save this month’s result first.',
+  },
+  EVIDENCE_LOCKED: {
+    status: 409,
+    ko: '증빙 파일은 작성 중이거나 반려된 실적에만 추가하거나 삭제할 수 있습니다.',
+    en: 'Evidence can be added or removed only while the result is a draft or has been returned.',
+  },
   INTERNAL: {
     status: 500,
     ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',

@@ -5,7 +5,13 @@ export type Role = (typeof ROLES)[number];
 export type Actor = Role | 'public';
 
 /** Staff and council accounts are created (invited) by an admin; the others sign up themselves. */
-export const STAFF_ROLES = ['admin', 'planner', 'reporter', 'counsellor', 'council'] as const satisfies readonly Role[];
+export const STAFF_ROLES = [
+  'admin',
+  'planner',
+  'reporter',
+  'counsellor',
+  'council',
+] as const satisfies readonly Role[];
 export const SELF_SIGNUP_ROLES = ['seeker', 'employer'] as const satisfies readonly Role[];
 
 /** Kinds of organisational unit inside a local government. */

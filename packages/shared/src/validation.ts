@@ -39,6 +39,33 @@ export const FIELD_MESSAGES = {
     en: 'Results cannot be reported for a month that has not begun.',
   },
   invalid_format: { ko: '형식이 올바르지 않습니다.', en: 'The format is not valid.' },
+  file_required: { ko: '파일을 첨부해 주세요.', en: 'Attach a file.' },
+  file_too_large: { ko: '파일은 {max} 이하여야 합니다.', en: 'Files must be at most {max}.' },
+  file_type_not_allowed: {
+    ko: 'PDF, PNG, JPEG, XLSX, DOCX, HWP, HWPX 파일만 올릴 수 있습니다(파일 내용으로 확인합니다).',
+    en: 'Only PDF, PNG, JPEG, XLSX, DOCX, HWP and HWPX files can be uploaded (checked by their content).',
+  },
+  not_xlsx: { ko: 'XLSX(엑셀) 파일이 아닙니다.', en: 'This is not an XLSX (Excel) file.' },
+  sheet_missing: { ko: "'{sheet}' 시트가 없습니다.", en: "The sheet '{sheet}' is missing." },
+  column_missing: { ko: "'{column}' 열이 없습니다.", en: "The column '{column}' is missing." },
+  too_many_rows: { ko: '행이 너무 많습니다(최대 {max}행).', en: 'Too many rows (at most {max}).' },
+  not_a_number: { ko: '숫자를 입력해 주세요: {value}', en: 'Enter a number: {value}' },
+  not_a_whole_number: {
+    ko: '0 이상의 정수를 입력해 주세요: {value}',
+    en: 'Enter a whole number of 0 or more: {value}',
+  },
+  unknown_unit: {
+    ko: '알 수 없는 부서 코드입니다: {value} (부서·기관 코드만 쓸 수 있습니다)',
+    en: 'Unknown unit code: {value} (only departments and agencies own programs)',
+  },
+  unknown_key: {
+    ko: '알 수 없는 값입니다: {value} (쓸 수 있는 값: {allowed})',
+    en: 'Unknown value: {value} (allowed: {allowed})',
+  },
+  unknown_strategy: {
+    ko: "'전략목록' 시트에 없는 전략입니다: {value}",
+    en: "This strategy is not on the '전략목록' sheet: {value}",
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -26,8 +26,24 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
 };
 
 const BAD_QUERIES: Record<string, string[]> = {
-  '/api/v1/admin/users': ['page=abc', 'page=0', 'pageSize=1000', 'sort=password_hash', 'order=up', 'role=king', 'x=1', `q=${'가'.repeat(500)}`],
-  '/api/v1/audit': ['from=yesterday', 'to=2026-13-45', 'actorId=abc', 'pageSize=-1', 'sort=id', `action=${'a'.repeat(500)}`],
+  '/api/v1/admin/users': [
+    'page=abc',
+    'page=0',
+    'pageSize=1000',
+    'sort=password_hash',
+    'order=up',
+    'role=king',
+    'x=1',
+    `q=${'가'.repeat(500)}`,
+  ],
+  '/api/v1/audit': [
+    'from=yesterday',
+    'to=2026-13-45',
+    'actorId=abc',
+    'pageSize=-1',
+    'sort=id',
+    `action=${'a'.repeat(500)}`,
+  ],
 };
 
 /** Ways to break a valid body: each yields a label and the broken body. */
@@ -40,8 +56,12 @@ function breakages(valid: Record<string, unknown>): [string, unknown][] {
   ];
   for (const [field, value] of Object.entries(valid)) {
     cases.push([`${field} as an object`, { ...valid, [field]: { nested: value } }]);
-    cases.push([`${field} as a number`, { ...valid, [field]: typeof value === 'number' ? 'not-a-number' : 12345 }]);
-    if (typeof value === 'string') cases.push([`${field} oversized`, { ...valid, [field]: 'x'.repeat(10_000) }]);
+    cases.push([
+      `${field} as a number`,
+      { ...valid, [field]: typeof value === 'number' ? 'not-a-number' : 12345 },
+    ]);
+    if (typeof value === 'string')
+      cases.push([`${field} oversized`, { ...valid, [field]: 'x'.repeat(10_000) }]);
     const { [field]: _, ...without } = valid;
     cases.push([`${field} missing`, without]);
   }
@@ -62,48 +82,74 @@ describe.each(testDatabases())('bad input on $name', (database) => {
   beforeAll(async () => {
     t = await createTestApp(database);
     admin = await t.signedIn('admin');
-    targetId = (await admin.post('/api/v1/admin/users', { ...VALID_BODIES['POST /api/v1/admin/users'], email: 'target@example.kr' })).json().id;
+    targetId = (
+      await admin.post('/api/v1/admin/users', {
+        ...VALID_BODIES['POST /api/v1/admin/users'],
+        email: 'target@example.kr',
+      })
+    ).json().id;
   });
   afterAll(() => t.close());
 
-  it.each(Object.entries(VALID_BODIES))('%s answers broken bodies with 4xx problem+json and writes nothing', async (route) => {
-    const [method, path] = route.split(' ') as ['POST' | 'PATCH', string];
-    const url = path.replace(':id', String(targetId));
-    const valid = VALID_BODIES[route]!;
-    const optionalFields = method === 'PATCH';
-    const before = await counts();
-    const failures: string[] = [];
-    for (const [label, body] of breakages(valid)) {
-      // Leaving out a field of a PATCH is a valid partial update, not bad input.
-      if (optionalFields && label.endsWith('missing')) continue;
-      const res = await admin.request(method, url, { rawBody: JSON.stringify(body) });
-      const problem = res.headers['content-type']?.toString().startsWith('application/problem+json') ? res.json() : null;
-      const ok =
-        res.statusCode >= 400 &&
-        res.statusCode < 500 &&
-        problem?.code &&
-        problem.message?.ko &&
-        problem.message?.en &&
-        (problem.code !== 'VALIDATION' || problem.errors?.length > 0);
-      if (!ok) failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
-    }
-    for (const raw of ['{"email": ', 'not json at all', '']) {
-      const res = await admin.request(method, url, { rawBody: raw });
-      if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`raw ${JSON.stringify(raw)}: ${res.statusCode}`);
-    }
-    const wrongType = await admin.request(method, url, { rawBody: 'a=b', headers: { 'content-type': 'text/plain' } });
-    if (wrongType.statusCode !== 415) failures.push(`text/plain: ${wrongType.statusCode}`);
-    expect(failures).toEqual([]);
-    expect(await counts()).toEqual(before);
-  });
+  it.each(Object.entries(VALID_BODIES))(
+    '%s answers broken bodies with 4xx problem+json and writes nothing',
+    async (route) => {
+      const [method, path] = route.split(' ') as ['POST' | 'PATCH', string];
+      const url = path.replace(':id', String(targetId));
+      const valid = VALID_BODIES[route]!;
+      const optionalFields = method === 'PATCH';
+      const before = await counts();
+      const failures: string[] = [];
+      for (const [label, body] of breakages(valid)) {
+        // Leaving out a field of a PATCH is a valid partial update, not bad input.
+        if (optionalFields && label.endsWith('missing')) continue;
+        const res = await admin.request(method, url, { rawBody: JSON.stringify(body) });
+        const problem = res.headers['content-type']?.toString().startsWith('application/problem+json')
+          ? res.json()
+          : null;
+        const ok =
+          res.statusCode >= 400 &&
+          res.statusCode < 500 &&
+          problem?.code &&
+          problem.message?.ko &&
+          problem.message?.en &&
+          (problem.code !== 'VALIDATION' || problem.errors?.length > 0);
+        if (!ok) failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+      for (const raw of ['{"email": ', 'not json at all', '']) {
+        const res = await admin.request(method, url, { rawBody: raw });
+        if (res.statusCode < 400 || res.statusCode >= 500)
+          failures.push(`raw ${JSON.stringify(raw)}: ${res.statusCode}`);
+      }
+      const wrongType = await admin.request(method, url, {
+        rawBody: 'a=b',
+        headers: { 'content-type': 'text/plain' },
+      });
+      if (wrongType.statusCode !== 415) failures.push(`text/plain: ${wrongType.statusCode}`);
+      expect(failures).toEqual([]);
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('field errors name the field and speak both languages', async () => {
-    const res = await admin.post('/api/v1/admin/users', { ...VALID_BODIES['POST /api/v1/admin/users'], email: 'not-an-email', name: '' });
+    const res = await admin.post('/api/v1/admin/users', {
+      ...VALID_BODIES['POST /api/v1/admin/users'],
+      email: 'not-an-email',
+      name: '',
+    });
     expect(res.statusCode).toBe(400);
-    const errors = res.json().errors as { field: string; code: string; message: { ko: string; en: string } }[];
+    const errors = res.json().errors as {
+      field: string;
+      code: string;
+      message: { ko: string; en: string };
+    }[];
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'email', code: 'invalid_email', message: { ko: '올바른 이메일 주소를 입력해 주세요.', en: 'Enter a valid email address.' } },
+        {
+          field: 'email',
+          code: 'invalid_email',
+          message: { ko: '올바른 이메일 주소를 입력해 주세요.', en: 'Enter a valid email address.' },
+        },
         expect.objectContaining({ field: 'name', code: 'required' }),
       ]),
     );
@@ -113,7 +159,8 @@ describe.each(testDatabases())('bad input on $name', (database) => {
     const failures: string[] = [];
     for (const query of queries) {
       const res = await admin.get(`${path}?${query}`);
-      if (res.statusCode !== 400 || res.json().code !== 'VALIDATION') failures.push(`${query}: ${res.statusCode}`);
+      if (res.statusCode !== 400 || res.json().code !== 'VALIDATION')
+        failures.push(`${query}: ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
   });
@@ -127,7 +174,9 @@ describe.each(testDatabases())('bad input on $name', (database) => {
   });
 
   it('a body over 1 MiB is refused with 413', async () => {
-    const res = await admin.request('POST', '/api/v1/auth/sign-in', { rawBody: JSON.stringify({ email: 'x'.repeat(1_100_000) }) });
+    const res = await admin.request('POST', '/api/v1/auth/sign-in', {
+      rawBody: JSON.stringify({ email: 'x'.repeat(1_100_000) }),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
   });

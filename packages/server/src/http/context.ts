@@ -19,10 +19,22 @@ export interface Ctx {
   requestId: string;
 }
 
-export const ANONYMOUS: Actor = { kind: 'public', userId: null, organisationId: null, unitIds: [], employerId: null };
+export const ANONYMOUS: Actor = {
+  kind: 'public',
+  userId: null,
+  organisationId: null,
+  unitIds: [],
+  employerId: null,
+};
 
 /** The actor of command-line work, audited as `system`. */
-export const SYSTEM: Actor = { kind: 'system', userId: null, organisationId: null, unitIds: [], employerId: null };
+export const SYSTEM: Actor = {
+  kind: 'system',
+  userId: null,
+  organisationId: null,
+  unitIds: [],
+  employerId: null,
+};
 
 /** A signed-in actor: services that need a user narrow to this. */
 export type UserActor = Actor & { kind: Role; userId: number; organisationId: number };

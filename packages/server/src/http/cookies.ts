@@ -37,7 +37,12 @@ export function rotateCsrf(reply: FastifyReply): string {
   const token = randomBytes(24).toString('base64url');
   reply.newCsrfToken = token;
   // Readable by the page's scripts on purpose: the double-submit pattern needs the page to echo it.
-  reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: false, sameSite: 'strict', secure: reply.secureCookies });
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: reply.secureCookies,
+  });
   return token;
 }
 

@@ -17,7 +17,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const errors = fieldErrorsFromValidation(error.validation, error.validationContext);
       return send(problemFor('VALIDATION', {}, errors, request.id));
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(problemFor('PAYLOAD_TOO_LARGE', {}, [], request.id));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return send(problemFor('PAYLOAD_TOO_LARGE', {}, [], request.id));
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return send(problemFor('UNSUPPORTED_MEDIA_TYPE', {}, [], request.id));
     }
@@ -35,5 +36,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return send(problemFor('INTERNAL', {}, [], request.id));
   });
-
 }

@@ -99,7 +99,8 @@ export function fieldErrorsFromValidation(items: ValidationItem[], context?: str
       default: {
         const custom = params.params as { messageCode?: string } | undefined;
         const named = custom?.messageCode ?? item.message;
-        const code: FieldMessageCode = named && named in FIELD_MESSAGES ? (named as FieldMessageCode) : 'invalid_value';
+        const code: FieldMessageCode =
+          named && named in FIELD_MESSAGES ? (named as FieldMessageCode) : 'invalid_value';
         errors.push(fieldError(field, code));
       }
     }

@@ -10,11 +10,15 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
     try {
       await sql`select 1`.execute(app.db.kysely);
       if (!(await migrationsCurrent(app.db))) {
-        return reply.status(503).send({ ...problemFor('INTERNAL', {}, [], request.id), detail: 'migrations pending' });
+        return reply
+          .status(503)
+          .send({ ...problemFor('INTERNAL', {}, [], request.id), detail: 'migrations pending' });
       }
       return { status: 'ready', database: app.db.dialect };
     } catch {
-      return reply.status(503).send({ ...problemFor('INTERNAL', {}, [], request.id), detail: 'database unreachable' });
+      return reply
+        .status(503)
+        .send({ ...problemFor('INTERNAL', {}, [], request.id), detail: 'database unreachable' });
     }
   });
 };

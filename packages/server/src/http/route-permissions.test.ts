@@ -60,6 +60,17 @@ const EXPECTED: Record<string, Actor[]> = {
   'GET /api/v1/public/rollup': ALL,
   'GET /api/v1/public/plans/:id/opinions': ALL,
   'POST /api/v1/public/plans/:id/opinions': ALL,
+  'GET /api/v1/plans/:id/export.xlsx': PLAN_READERS,
+  'GET /api/v1/plans/:id/export.pdf': PLAN_READERS,
+  'GET /api/v1/plans/:id/export.csv': PLAN_READERS,
+  'POST /api/v1/plans/import': PLANNERS,
+  'POST /api/v1/plans/:id/import': PLANNERS,
+  'GET /api/v1/public/plans/:id/report.xlsx': ALL,
+  'GET /api/v1/public/plans/:id/report.pdf': ALL,
+  'GET /api/v1/public/plans/:id/report.csv': ALL,
+  'POST /api/v1/programs/:id/results/:month/evidence': REPORTERS,
+  'GET /api/v1/evidence/:id': PLAN_READERS,
+  'DELETE /api/v1/evidence/:id': REPORTERS,
 };
 
 describe.each(testDatabases())('role × route table on $name', (database) => {

@@ -35,7 +35,10 @@ export const SignUpBody = z.strictObject({
 });
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: Password });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: Password,
+});
 
 export const UpdateMeBody = z.strictObject({ name: ShortText(50).optional(), locale: Locale.optional() });
 

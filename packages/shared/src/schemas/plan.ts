@@ -104,7 +104,10 @@ export const UpdateProgramBody = ProgramFields.partial().extend({
 });
 
 export const ReorderBody = z.strictObject({ ids: z.array(Id).min(1).max(500) });
-export const CopyPlanBody = z.strictObject({ year: z.number().int().min(2000).max(2100), title: z.string().trim().min(1).max(200).optional() });
+export const CopyPlanBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  title: z.string().trim().min(1).max(200).optional(),
+});
 
 export const Program = z.object({
   id: z.number().int(),
@@ -225,7 +228,10 @@ export const OpinionBody = z.strictObject({
   body: z.string().trim().min(1).max(4000),
 });
 export const AnswerBody = z.strictObject({ answer: z.string().trim().min(1).max(4000) });
-export const ModerateBody = z.strictObject({ hidden: z.boolean(), reason: z.string().trim().max(500).default('') });
+export const ModerateBody = z.strictObject({
+  hidden: z.boolean(),
+  reason: z.string().trim().max(500).default(''),
+});
 export const Opinion = z.object({
   id: z.number().int(),
   planId: z.number().int(),
@@ -391,5 +397,9 @@ export const Rollup = z.object({
       achievementRate: z.number().nullable(),
     }),
   ),
-  total: z.object({ target: z.number().int(), achieved: z.number().int(), achievementRate: z.number().nullable() }),
+  total: z.object({
+    target: z.number().int(),
+    achieved: z.number().int(),
+    achievementRate: z.number().nullable(),
+  }),
 });

@@ -54,7 +54,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('programs_plan').on('programs').columns(['plan_id', 'strategy_id', 'position']).execute();
+  await db.schema
+    .createIndex('programs_plan')
+    .on('programs')
+    .columns(['plan_id', 'strategy_id', 'position'])
+    .execute();
   await db.schema.createIndex('programs_unit').on('programs').column('owner_unit_id').execute();
 
   await withId(dialect, db.schema.createTable('program_results'))
@@ -85,7 +89,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .execute();
 
   await withId(dialect, db.schema.createTable('result_evidence'))
-    .addColumn('result_id', 'integer', (c) => c.notNull().references('program_results.id').onDelete('cascade'))
+    .addColumn('result_id', 'integer', (c) =>
+      c.notNull().references('program_results.id').onDelete('cascade'),
+    )
     .addColumn('filename', 'text', (c) => c.notNull())
     .addColumn('content_type', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())

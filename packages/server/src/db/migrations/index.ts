@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import * as foundation from './2026112601_foundation.js';
 import * as plan from './2026112602_plan.js';
+import * as planIndexes from './2026112603_plan_indexes.js';
 
 /** A migration that may use dialect-specific helpers from db/dialect.ts. */
 export interface IlteoMigration {
@@ -13,4 +14,5 @@ export interface IlteoMigration {
 export const MIGRATIONS: Record<string, IlteoMigration> = {
   '2026112601_foundation': foundation,
   '2026112602_plan': plan,
+  '2026112603_plan_indexes': planIndexes,
 };

@@ -4,8 +4,8 @@ import type { Db } from '../../db/kysely.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { presentSessionUser } from './auth.presenter.js';
 import { requireUser } from './auth.policy.js';
+import { presentSessionUser } from './auth.presenter.js';
 import { findOrganisation } from './organisation.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSessionsOfUser } from './sessions.repository.js';
@@ -15,7 +15,10 @@ import { consentsOf, findUserById, unitsOfUsers, updateUser } from './users.repo
 export async function loadSessionUser(db: Db, userId: number) {
   const user = await findUserById(db.kysely, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const [org, units] = await Promise.all([findOrganisation(db.kysely, user.organisation_id), unitsOfUsers(db.kysely, [userId])]);
+  const [org, units] = await Promise.all([
+    findOrganisation(db.kysely, user.organisation_id),
+    unitsOfUsers(db.kysely, [userId]),
+  ]);
   return presentSessionUser(user, org!, units);
 }
 
@@ -45,7 +48,10 @@ export async function updateMe(ctx: Ctx, body: z.infer<typeof UpdateMeBody>) {
   const actor = requireUser(ctx.actor);
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const before = (await findUserById(trx, actor.userId))!;
-    const patch = { ...(body.name ? { name: body.name } : {}), ...(body.locale ? { locale: body.locale } : {}) };
+    const patch = {
+      ...(body.name ? { name: body.name } : {}),
+      ...(body.locale ? { locale: body.locale } : {}),
+    };
     if (Object.keys(patch).length === 0) return;
     await updateUser(trx, actor.userId, { ...patch, updated_at: new Date().toISOString() });
     await audit(

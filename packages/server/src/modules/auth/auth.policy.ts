@@ -29,7 +29,10 @@ export function checkCanChangeUser(
   change: { role?: Role | undefined; status?: string | undefined },
 ): void {
   if (target.organisation_id !== actor.organisationId) throw new AppError('NOT_FOUND');
-  if (target.id === actor.userId && ((change.role && change.role !== 'admin') || change.status === 'disabled')) {
+  if (
+    target.id === actor.userId &&
+    ((change.role && change.role !== 'admin') || change.status === 'disabled')
+  ) {
     throw validationError([fieldError(change.role ? 'role' : 'status', 'invalid_value')]);
   }
   const isStaff = (STAFF_ROLES as readonly string[]).includes(target.role);

@@ -32,7 +32,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/session',
-    { config: { permission: 'session.read' }, schema: { tags: ['auth'], response: { 200: SessionResponse } } },
+    {
+      config: { permission: 'session.read' },
+      schema: { tags: ['auth'], response: { 200: SessionResponse } },
+    },
     async (request, reply) => ({
       user: request.actor.userId ? await loadSessionUser(app.db, request.actor.userId) : null,
       csrfToken: reply.csrfToken(),
@@ -113,4 +116,3 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => getOrganisation(ctxOf(request)),
   );
 };
-

@@ -2,15 +2,15 @@ import type { SignUpBody } from '@ilteo/shared';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Ctx } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, fieldError, validationError } from '../../http/errors.js';
 import { audit } from '../audit/audit.service.js';
+import { loadSessionUser } from './account.service.js';
 import { auditableUser } from './auth.presenter.js';
 import { SIGN_UP_CONSENTS } from './consent-texts.js';
 import { insertEmployer, primaryOrganisation } from './organisation.repository.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { startSession } from './sessions.js';
 import { deleteSession } from './sessions.repository.js';
-import { loadSessionUser } from './account.service.js';
 import {
   findUserByEmail,
   findUserById,
@@ -19,7 +19,6 @@ import {
   insertUser,
   updateUser,
 } from './users.repository.js';
-import { fieldError, validationError } from '../../http/errors.js';
 
 /** Lockout and session settings the auth services need. */
 export interface AuthSettings {
@@ -38,7 +37,9 @@ export async function signIn(ctx: Ctx, body: { email: string; password: string }
   }
   const now = new Date();
   if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60_000) });
+    throw new AppError('ACCOUNT_LOCKED', {
+      minutes: Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60_000),
+    });
   }
   if (!(await verifyPassword(user.password_hash, body.password))) {
     const attempts = await incrementFailedAttempts(db, user.id);
@@ -53,13 +54,22 @@ export async function signIn(ctx: Ctx, body: { email: string; password: string }
       });
       throw new AppError('ACCOUNT_LOCKED', { minutes: settings.lockMinutes });
     }
-    await audit(asUser, { action: 'auth.sign_in_failed', entityType: 'user', entityId: user.id, after: { attempts } });
+    await audit(asUser, {
+      action: 'auth.sign_in_failed',
+      entityType: 'user',
+      entityId: user.id,
+      after: { attempts },
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 
   const token = await db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null, last_sign_in_at: now.toISOString() });
+    await updateUser(trx, user.id, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_sign_in_at: now.toISOString(),
+    });
     const asUser = { ...ctx, actor: { ...ctx.actor, kind: user.role, userId: user.id } };
     await audit(asUser, { action: 'auth.sign_in', entityType: 'user', entityId: user.id }, trx);
     return startSession(trx, user.id, settings.sessionTtlHours, now);
@@ -98,7 +108,12 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>, setting
         updated_at: now,
       });
       for (const consent of SIGN_UP_CONSENTS) {
-        await insertConsent(trx, { userId, purpose: consent.purpose, version: consent.version, grantedAt: now });
+        await insertConsent(trx, {
+          userId,
+          purpose: consent.purpose,
+          version: consent.version,
+          grantedAt: now,
+        });
       }
       const created = (await findUserById(trx, userId))!;
       const asUser = { ...ctx, actor: { ...ctx.actor, kind: body.accountType, userId } };
@@ -108,7 +123,10 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>, setting
           action: 'auth.sign_up',
           entityType: 'user',
           entityId: userId,
-          after: { ...auditableUser(created), consents: SIGN_UP_CONSENTS.map((c) => `${c.purpose}@${c.version}`) },
+          after: {
+            ...auditableUser(created),
+            consents: SIGN_UP_CONSENTS.map((c) => `${c.purpose}@${c.version}`),
+          },
         },
         trx,
       );

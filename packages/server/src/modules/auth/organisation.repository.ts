@@ -31,7 +31,13 @@ export async function insertOrganisation(
 ): Promise<number> {
   const row = await db
     .insertInto('organisations')
-    .values({ code: org.code, name: org.name, name_en: org.nameEn, is_demo: org.isDemo ? 1 : 0, created_at: org.now })
+    .values({
+      code: org.code,
+      name: org.name,
+      name_en: org.nameEn,
+      is_demo: org.isDemo ? 1 : 0,
+      created_at: org.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -41,7 +47,12 @@ export async function insertOrganisation(
 export async function insertUnits(
   db: Q,
   organisationId: number,
-  units: { kind: 'department' | 'agency' | 'dong_centre' | 'job_centre'; code: string; name: string; nameEn: string }[],
+  units: {
+    kind: 'department' | 'agency' | 'dong_centre' | 'job_centre';
+    code: string;
+    name: string;
+    nameEn: string;
+  }[],
 ): Promise<void> {
   if (units.length === 0) return;
   await db

@@ -41,7 +41,11 @@ export function findLiveSession(db: Q, id: string, now: string) {
 
 /** Slides a session's expiry forward. */
 export async function touchSession(db: Q, id: string, now: string, expiresAt: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Ends one session. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/kysely.js';
 import type { Actor } from '../../http/context.js';
-import { unitsOfUsers } from './users.repository.js';
 import { deleteSession, findLiveSession, insertSession, touchSession } from './sessions.repository.js';
+import { unitsOfUsers } from './users.repository.js';
 
 /** Sessions are stored under the SHA-256 of their cookie token. */
 export function sessionIdOf(token: string): string {
@@ -39,7 +39,12 @@ export async function resolveSession(
     return null;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await touchSession(db.kysely, id, now.toISOString(), new Date(now.getTime() + ttlHours * 3_600_000).toISOString());
+    await touchSession(
+      db.kysely,
+      id,
+      now.toISOString(),
+      new Date(now.getTime() + ttlHours * 3_600_000).toISOString(),
+    );
   }
   const units = await unitsOfUsers(db.kysely, [row.id]);
   return {

@@ -13,7 +13,11 @@ export async function createOrganisation(db: Db, input: { code: string; name: st
   if (await primaryOrganisation(db.kysely)) throw new AppError('CONFLICT');
   return db.kysely.transaction().execute(async (trx) => {
     const id = await insertOrganisation(trx, { ...input, isDemo: false, now: new Date().toISOString() });
-    await audit(systemCtx(db), { action: 'organisation.create', entityType: 'organisation', entityId: id, after: input }, trx);
+    await audit(
+      systemCtx(db),
+      { action: 'organisation.create', entityType: 'organisation', entityId: id, after: input },
+      trx,
+    );
     return id;
   });
 }
@@ -21,7 +25,13 @@ export async function createOrganisation(db: Db, input: { code: string; name: st
 /** Creates a staff account from the command line, naming units by code. */
 export async function createUserAsSystem(
   db: Db,
-  input: { role: (typeof STAFF_ROLES)[number]; email: string; password: string; name: string; unitCodes: string[] },
+  input: {
+    role: (typeof STAFF_ROLES)[number];
+    email: string;
+    password: string;
+    name: string;
+    unitCodes: string[];
+  },
 ) {
   const org = await primaryOrganisation(db.kysely);
   if (!org) throw new AppError('NOT_FOUND');

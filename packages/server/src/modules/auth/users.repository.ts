@@ -70,17 +70,27 @@ export async function listUsers(
   db: Q,
   dialect: DialectName,
   filter: UserListFilter,
-  page: { page: number; pageSize: number; sort: 'createdAt' | 'email' | 'name' | 'role'; order: 'asc' | 'desc' },
+  page: {
+    page: number;
+    pageSize: number;
+    sort: 'createdAt' | 'email' | 'name' | 'role';
+    order: 'asc' | 'desc';
+  },
 ) {
   let query = db.selectFrom('users').where('organisation_id', '=', filter.organisationId);
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.q) {
     const q = filter.q;
     query = query.where((eb) =>
-      eb.or([containsInsensitive(dialect, eb.ref('email'), q), containsInsensitive(dialect, eb.ref('name'), q)]),
+      eb.or([
+        containsInsensitive(dialect, eb.ref('email'), q),
+        containsInsensitive(dialect, eb.ref('name'), q),
+      ]),
     );
   }
-  const sortColumn = ({ createdAt: 'created_at', email: 'email', name: 'name', role: 'role' } as const)[page.sort];
+  const sortColumn = ({ createdAt: 'created_at', email: 'email', name: 'name', role: 'role' } as const)[
+    page.sort
+  ];
   const [rows, count] = await Promise.all([
     query
       .selectAll()

@@ -16,16 +16,20 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = { permission: 'users.manage' } as const;
   const tags = ['admin'];
 
-  app.get('/admin/users', { config, schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } }, (r) =>
-    browseUsers(ctxOf(r), r.query),
+  app.get(
+    '/admin/users',
+    { config, schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } },
+    (r) => browseUsers(ctxOf(r), r.query),
   );
   app.post(
     '/admin/users',
     { config, schema: { tags, body: CreateStaffBody, response: { 201: UserListItem } } },
     async (r, reply) => reply.status(201).send(await createStaff(ctxOf(r), r.body)),
   );
-  app.get('/admin/users/:id', { config, schema: { tags, params: IdParams, response: { 200: UserListItem } } }, (r) =>
-    readUser(ctxOf(r), r.params.id),
+  app.get(
+    '/admin/users/:id',
+    { config, schema: { tags, params: IdParams, response: { 200: UserListItem } } },
+    (r) => readUser(ctxOf(r), r.params.id),
   );
   app.patch(
     '/admin/users/:id',

@@ -1,12 +1,12 @@
 import type { CreateStaffBody, UpdateUserBody, UserListQuery } from '@ilteo/shared';
 import type { z } from 'zod';
-import type { Db } from '../../db/kysely.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import type { Db } from '../../db/kysely.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { auditableUser, presentUserListItem } from './auth.presenter.js';
 import { checkCanChangeUser, checkUnitsForRole, requireUser } from './auth.policy.js';
+import { auditableUser, presentUserListItem } from './auth.presenter.js';
 import { unitsOf } from './organisation.repository.js';
 import { hashPassword, temporaryPassword } from './password.js';
 import { deleteSessionsOfUser } from './sessions.repository.js';
@@ -33,7 +33,12 @@ export async function browseUsers(ctx: Ctx, query: z.infer<typeof UserListQuery>
     ctx.db.kysely,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => presentUserListItem(r, units)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => presentUserListItem(r, units)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 async function loadUserInOrg(db: Db, organisationId: number, id: number) {
@@ -82,7 +87,12 @@ export async function createStaffIn(ctx: Ctx, organisationId: number, body: z.in
       const created = (await findUserById(trx, id))!;
       await audit(
         ctx,
-        { action: 'user.create', entityType: 'user', entityId: id, after: auditableUser(created, body.unitIds) },
+        {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: id,
+          after: auditableUser(created, body.unitIds),
+        },
         trx,
       );
       return id;
@@ -99,7 +109,10 @@ function emailTaken() {
 }
 
 async function readUserQuietly(ctx: Ctx, id: number) {
-  const [user, units] = await Promise.all([findUserById(ctx.db.kysely, id), unitsOfUsers(ctx.db.kysely, [id])]);
+  const [user, units] = await Promise.all([
+    findUserById(ctx.db.kysely, id),
+    unitsOfUsers(ctx.db.kysely, [id]),
+  ]);
   return presentUserListItem(user!, units);
 }
 
@@ -111,7 +124,8 @@ export async function changeUser(ctx: Ctx, id: number, body: z.infer<typeof Upda
   const role = body.role ?? target.role;
   const currentUnits = (await unitsOfUsers(ctx.db.kysely, [id])).map((u) => u.id);
   const unitIds = body.unitIds ?? (body.role && body.role !== target.role ? [] : currentUnits);
-  if (body.role || body.unitIds) checkUnitsForRole(role, unitIds, await unitsOf(ctx.db.kysely, actor.organisationId));
+  if (body.role || body.unitIds)
+    checkUnitsForRole(role, unitIds, await unitsOf(ctx.db.kysely, actor.organisationId));
 
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await updateUser(trx, id, {
@@ -121,7 +135,8 @@ export async function changeUser(ctx: Ctx, id: number, body: z.infer<typeof Upda
       updated_at: new Date().toISOString(),
     });
     if (body.role || body.unitIds) await setUserUnits(trx, id, unitIds);
-    if (body.status === 'disabled' || (body.role && body.role !== target.role)) await deleteSessionsOfUser(trx, id);
+    if (body.status === 'disabled' || (body.role && body.role !== target.role))
+      await deleteSessionsOfUser(trx, id);
     const after = (await findUserById(trx, id))!;
     await audit(
       ctx,

@@ -23,12 +23,28 @@ export const BUPYEONG_DEPARTMENTS = [
 export const BUPYEONG_AGENCIES = [
   { code: 'agency-self-sufficiency', name: '부평지역자활센터', nameEn: 'Bupyeong Self-Sufficiency Centre' },
   { code: 'agency-senior-club', name: '부평시니어클럽', nameEn: 'Bupyeong Senior Club' },
-  { code: 'agency-women-reemployment', name: '부평여성새로일하기센터', nameEn: 'Bupyeong Women Re-employment Centre' },
-  { code: 'agency-social-economy', name: '부평구사회적경제지원센터', nameEn: 'Bupyeong Social Economy Support Centre' },
-  { code: 'agency-employment-centre', name: '인천북부고용복지플러스센터', nameEn: 'Incheon North Employment Centre' },
+  {
+    code: 'agency-women-reemployment',
+    name: '부평여성새로일하기센터',
+    nameEn: 'Bupyeong Women Re-employment Centre',
+  },
+  {
+    code: 'agency-social-economy',
+    name: '부평구사회적경제지원센터',
+    nameEn: 'Bupyeong Social Economy Support Centre',
+  },
+  {
+    code: 'agency-employment-centre',
+    name: '인천북부고용복지플러스센터',
+    nameEn: 'Incheon North Employment Centre',
+  },
 ] as const;
 
-export const BUPYEONG_JOB_CENTRE = { code: 'job-centre', name: '부평구 일자리센터', nameEn: 'Bupyeong Job Centre' } as const;
+export const BUPYEONG_JOB_CENTRE = {
+  code: 'job-centre',
+  name: '부평구 일자리센터',
+  nameEn: 'Bupyeong Job Centre',
+} as const;
 
 interface DongFeature {
   properties: { name: string; name_eng: string; code: string };
@@ -39,5 +55,9 @@ export function bupyeongDongs(): { code: string; name: string; nameEn: string }[
   const geo = JSON.parse(fs.readFileSync(referenceDataPath('geo/bupyeong_dong.geojson'), 'utf8')) as {
     features: DongFeature[];
   };
-  return geo.features.map((f) => ({ code: f.properties.code, name: f.properties.name, nameEn: f.properties.name_eng }));
+  return geo.features.map((f) => ({
+    code: f.properties.code,
+    name: f.properties.name,
+    nameEn: f.properties.name_eng,
+  }));
 }

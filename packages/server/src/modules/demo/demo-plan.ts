@@ -82,7 +82,11 @@ export async function seedBupyeongPlan(
   });
   let corrected = false;
   for (const strategy of BUPYEONG_2019_STRATEGIES) {
-    const strategyId = await insertStrategy(db, { planId, name: strategy.name, description: strategy.description });
+    const strategyId = await insertStrategy(db, {
+      planId,
+      name: strategy.name,
+      description: strategy.description,
+    });
     for (const p of strategy.programs) {
       const unit = units.find((u) => u.code === p.unit);
       if (!unit) throw new Error(`demo unit ${p.unit} missing`);

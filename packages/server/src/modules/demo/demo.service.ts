@@ -10,8 +10,14 @@ import {
 } from '../auth/organisation.repository.js';
 import { hashPassword } from '../auth/password.js';
 import { insertConsent, insertUser, setUserUnits } from '../auth/users.repository.js';
+import {
+  BUPYEONG,
+  BUPYEONG_AGENCIES,
+  BUPYEONG_DEPARTMENTS,
+  BUPYEONG_JOB_CENTRE,
+  bupyeongDongs,
+} from './bupyeong.js';
 import { seedBupyeongPlan } from './demo-plan.js';
-import { BUPYEONG, BUPYEONG_AGENCIES, BUPYEONG_DEPARTMENTS, BUPYEONG_JOB_CENTRE, bupyeongDongs } from './bupyeong.js';
 
 /** The demo password every demo account shares; printed at first start. Demo data only. */
 export const DEMO_PASSWORD = 'ilteo-demo-2019';
@@ -21,7 +27,12 @@ export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@demo.ilteo.kr', name: '김관리 (데모)', units: [] },
   { role: 'planner', email: 'planner@demo.ilteo.kr', name: '이계획 (데모)', units: [] },
   { role: 'reporter', email: 'reporter@demo.ilteo.kr', name: '박실적 (데모)', units: ['dept-jobs'] },
-  { role: 'counsellor', email: 'counsellor@demo.ilteo.kr', name: '최상담 (데모)', units: ['job-centre', '2306051'] },
+  {
+    role: 'counsellor',
+    email: 'counsellor@demo.ilteo.kr',
+    name: '최상담 (데모)',
+    units: ['job-centre', '2306051'],
+  },
   { role: 'council', email: 'council@demo.ilteo.kr', name: '윤협의 (데모)', units: [] },
   { role: 'employer', email: 'employer@demo.ilteo.kr', name: '정채용 (데모)', units: [] },
   { role: 'seeker', email: 'seeker@demo.ilteo.kr', name: '한구직 (데모)', units: [] },
@@ -54,7 +65,12 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       })),
     ]);
     const units = await unitsOf(trx, orgId);
-    const employerId = await insertEmployer(trx, { organisationId: orgId, name: '(데모) 부평정밀 주식회사', isDemo: true, now });
+    const employerId = await insertEmployer(trx, {
+      organisationId: orgId,
+      name: '(데모) 부평정밀 주식회사',
+      isDemo: true,
+      now,
+    });
     for (const account of DEMO_ACCOUNTS) {
       const userId = await insertUser(trx, {
         organisation_id: orgId,
@@ -77,11 +93,20 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       );
       if (account.role === 'seeker' || account.role === 'employer') {
         for (const consent of SIGN_UP_CONSENTS) {
-          await insertConsent(trx, { userId, purpose: consent.purpose, version: consent.version, grantedAt: now });
+          await insertConsent(trx, {
+            userId,
+            purpose: consent.purpose,
+            version: consent.version,
+            grantedAt: now,
+          });
         }
       }
     }
-    const planner = await trx.selectFrom('users').select('id').where('email', '=', 'planner@demo.ilteo.kr').executeTakeFirstOrThrow();
+    const planner = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'planner@demo.ilteo.kr')
+      .executeTakeFirstOrThrow();
     const planId = await seedBupyeongPlan(trx, orgId, units, planner.id, now);
     await insertAudit(trx, {
       actorUserId: null,

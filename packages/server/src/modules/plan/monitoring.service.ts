@@ -14,9 +14,7 @@ import { revisionsOfPlan } from './results.repository.js';
  * Reduces every revision of a plan to one state per program-month: the newest revision's status
  * and the newest approved figures (what counts officially).
  */
-export function monthStates(
-  revisions: Awaited<ReturnType<typeof revisionsOfPlan>>,
-): MonitoringResult[] {
+export function monthStates(revisions: Awaited<ReturnType<typeof revisionsOfPlan>>): MonitoringResult[] {
   const states = new Map<string, MonitoringResult>();
   for (const r of revisions) {
     const key = `${r.program_id}:${r.month}`;
@@ -55,7 +53,9 @@ export async function dashboardOf(
     plan: {
       id: plan.id,
       year: plan.year,
-      previousYearTarget: plan.previous_year_target,
+      // A reporter's view covers some programs only: against the whole plan's previous-year
+      // target its year-on-year change would mislead, so a partial view has none.
+      previousYearTarget: unitIds ? null : plan.previous_year_target,
       behindBelow: plan.pace_behind_below,
       aheadAbove: plan.pace_ahead_above,
     },

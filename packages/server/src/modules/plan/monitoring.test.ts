@@ -1,9 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeDashboard, forecast, lastClosedMonth, type MonitoringInput, paceStatus, percent } from './monitoring.js';
+import {
+  computeDashboard,
+  forecast,
+  lastClosedMonth,
+  type MonitoringInput,
+  paceStatus,
+  percent,
+} from './monitoring.js';
 import { evenPhasing, phasingSum } from './phasing.js';
 
-const program = (id: number, annualTarget: number, extra: Partial<MonitoringInput['programs'][number]> = {}) => ({
+const program = (
+  id: number,
+  annualTarget: number,
+  extra: Partial<MonitoringInput['programs'][number]> = {},
+) => ({
   id,
   name: `사업 ${id}`,
   strategyId: 1,
@@ -105,7 +116,13 @@ describe('the dashboard', () => {
       }),
     );
     expect(d.lastClosedMonth).toBe(6);
-    expect(d.summary).toMatchObject({ targetTotal: 360, achievedTotal: 120, expectedToDate: 180, paceRatio: 66.7, paceStatus: 'behind' });
+    expect(d.summary).toMatchObject({
+      targetTotal: 360,
+      achievedTotal: 120,
+      expectedToDate: 180,
+      paceRatio: 66.7,
+      paceStatus: 'behind',
+    });
     expect(d.summary.targetChangePct).toBe(percent(360 - 9717, 9717));
     const [p1, p2] = d.programs;
     expect(p1).toMatchObject({ paceStatus: 'on_pace', paceRatio: 100, forecast: 120 });
@@ -163,10 +180,17 @@ describe('the dashboard', () => {
   it('breakdowns add up to the summary', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 400 })), {
-          minLength: 1,
-          maxLength: 20,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 5000 }),
+            fc.integer({ min: 1, max: 3 }),
+            fc.integer({ min: 0, max: 400 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 20,
+          },
+        ),
         (rows) => {
           const programs = rows.map(([t, s], i) => program(i + 1, t, { strategyId: s, unitId: s * 10 }));
           const results = rows.flatMap(([, , jobs], i) => [1, 2, 3].map((m) => approved(i + 1, m, jobs)));

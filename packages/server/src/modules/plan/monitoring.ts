@@ -71,7 +71,12 @@ export function percent(part: number, whole: number): number | null {
 }
 
 /** on pace / behind / ahead from actual vs expected and the plan's thresholds (in percent). */
-export function paceStatus(actual: number, expected: number, behindBelow: number, aheadAbove: number): PaceStatus {
+export function paceStatus(
+  actual: number,
+  expected: number,
+  behindBelow: number,
+  aheadAbove: number,
+): PaceStatus {
   if (expected <= 0) return 'not_started';
   const ratio = (actual / expected) * 100;
   if (ratio < behindBelow) return 'behind';
@@ -94,7 +99,9 @@ export function forecast(phasing: number[], approvedByMonth: (number | null)[], 
   const pace = expected > 0 ? Math.min(actual / expected, MAX_PACE_CARRY) : 1;
   const remaining = phasing.slice(closed).reduce((sum, target, i) => {
     // A month after the last closed one that already has approved results counts as reported.
-    return approvedByMonth[closed + i] === null || approvedByMonth[closed + i] === undefined ? sum + target : sum;
+    return approvedByMonth[closed + i] === null || approvedByMonth[closed + i] === undefined
+      ? sum + target
+      : sum;
   }, 0);
   return Math.round(achieved + remaining * pace);
 }
@@ -183,7 +190,12 @@ export function computeDashboard(input: MonitoringInput): Dashboard {
       missingLastMonth: closed > 0 && lastStatus !== 'submitted' && lastStatus !== 'approved',
       pendingMonths: pending,
       illustrative: p.illustrative,
-      months: p.phasing.map((target, i) => ({ month: i + 1, target, approved: approved[i] ?? null, status: status[i] ?? null })),
+      months: p.phasing.map((target, i) => ({
+        month: i + 1,
+        target,
+        approved: approved[i] ?? null,
+        status: status[i] ?? null,
+      })),
     });
     for (let i = 0; i < 12; i++) {
       monthlyTarget[i]! += p.phasing[i] ?? 0;
@@ -198,7 +210,8 @@ export function computeDashboard(input: MonitoringInput): Dashboard {
     add(accs.unit, String(p.unitId), part);
     unitLabels.set(String(p.unitId), [p.unitName, p.unitNameEn]);
     add(accs.jobType, p.jobType, part);
-    for (const [group, share] of groupShares(p, part, groupAchieved, groupActual)) add(accs.group, group, share);
+    for (const [group, share] of groupShares(p, part, groupAchieved, groupActual))
+      add(accs.group, group, share);
   }
 
   const total = emptyAcc();
@@ -229,7 +242,13 @@ export function computeDashboard(input: MonitoringInput): Dashboard {
   const byStrategy = input.strategies
     .map((s) => String(s.id))
     .filter((k) => accs.strategy.has(k))
-    .map((k) => breakdown(new Map([[k, accs.strategy.get(k)!]]), () => [strategyName.get(k)!, strategyName.get(k)!])[0]!);
+    .map(
+      (k) =>
+        breakdown(new Map([[k, accs.strategy.get(k)!]]), () => [
+          strategyName.get(k)!,
+          strategyName.get(k)!,
+        ])[0]!,
+    );
 
   let cumTarget = 0;
   let cumActual = 0;
@@ -262,7 +281,9 @@ export function computeDashboard(input: MonitoringInput): Dashboard {
     summary: {
       targetTotal: total.target,
       previousYearTarget: plan.previousYearTarget,
-      targetChangePct: plan.previousYearTarget ? percent(total.target - plan.previousYearTarget, plan.previousYearTarget) : null,
+      targetChangePct: plan.previousYearTarget
+        ? percent(total.target - plan.previousYearTarget, plan.previousYearTarget)
+        : null,
       achievedTotal: total.achieved,
       achievementRate: percent(total.achieved, total.target),
       expectedToDate: total.expected,
@@ -283,7 +304,10 @@ export function computeDashboard(input: MonitoringInput): Dashboard {
       return [l.ko, l.en];
     }),
     byTargetGroup: breakdown(accs.group, (k) => {
-      const l = TARGET_GROUP_LABELS[k as TargetGroup] ?? { ko: '계층 미배분', en: 'Not allocated to a group' };
+      const l = TARGET_GROUP_LABELS[k as TargetGroup] ?? {
+        ko: '계층 미배분',
+        en: 'Not allocated to a group',
+      };
       return [l.ko, l.en];
     }),
     programs,

@@ -53,8 +53,10 @@ export async function listOpinions(ctx: Ctx, planId: number) {
 /** Visible opinions on a published plan, names masked. */
 export async function listPublicOpinions(ctx: Ctx, planId: number) {
   const plan = await planRepo.findPlan(ctx.db.kysely, planId);
-  if (!plan || plan.status !== 'published') throw new AppError('NOT_FOUND');
-  return (await opinionsQuery(ctx, planId).where('opinions.hidden', '=', 0).execute()).map((r) => present(r, true));
+  if (plan?.status !== 'published') throw new AppError('NOT_FOUND');
+  return (await opinionsQuery(ctx, planId).where('opinions.hidden', '=', 0).execute()).map((r) =>
+    present(r, true),
+  );
 }
 
 /**
@@ -65,15 +67,22 @@ export async function postOpinion(ctx: Ctx, planId: number, body: z.infer<typeof
   const plan = await planRepo.findPlan(ctx.db.kysely, planId);
   const actor = ctx.actor;
   const isMember = actor.kind !== 'public' && actor.organisationId === plan?.organisation_id;
-  if (!plan || (plan.status !== 'published' && !(isMember && actor.kind === 'council'))) throw new AppError('NOT_FOUND');
+  if (!plan || (plan.status !== 'published' && !(isMember && actor.kind === 'council')))
+    throw new AppError('NOT_FOUND');
   if (body.programId !== null) {
     const program = await planRepo.findProgram(ctx.db.kysely, body.programId);
-    if (!program || program.plan_id !== planId) throw validationError([fieldError('programId', 'invalid_value')]);
+    if (!program || program.plan_id !== planId)
+      throw validationError([fieldError('programId', 'invalid_value')]);
   }
   const user = actor.userId ? await findUserById(ctx.db.kysely, actor.userId) : undefined;
   const authorName = user?.name ?? body.authorName;
   if (!authorName) throw validationError([fieldError('authorName', 'required')]);
-  const kind = actor.kind === 'council' ? 'council' : actor.kind === 'admin' || actor.kind === 'planner' ? 'staff' : 'citizen';
+  const kind =
+    actor.kind === 'council'
+      ? 'council'
+      : actor.kind === 'admin' || actor.kind === 'planner'
+        ? 'staff'
+        : 'citizen';
   const id = await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('opinions')
@@ -88,7 +97,16 @@ export async function postOpinion(ctx: Ctx, planId: number, body: z.infer<typeof
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(ctx, { action: 'opinion.create', entityType: 'opinion', entityId: row.id, after: { planId, programId: body.programId, kind } }, trx);
+    await audit(
+      ctx,
+      {
+        action: 'opinion.create',
+        entityType: 'opinion',
+        entityId: row.id,
+        after: { planId, programId: body.programId, kind },
+      },
+      trx,
+    );
     return row.id;
   });
   return loadOpinion(ctx, id, kind === 'citizen');
@@ -123,7 +141,17 @@ export async function answerOpinion(ctx: Ctx, id: number, body: z.infer<typeof A
       .set({ answer: body.answer, answered_by: actor.userId, answered_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await audit(ctx, { action: 'opinion.answer', entityType: 'opinion', entityId: id, before: { answer: row.answer }, after: body }, trx);
+    await audit(
+      ctx,
+      {
+        action: 'opinion.answer',
+        entityType: 'opinion',
+        entityId: id,
+        before: { answer: row.answer },
+        after: body,
+      },
+      trx,
+    );
   });
   return loadOpinion(ctx, id, false);
 }
@@ -139,7 +167,13 @@ export async function moderateOpinion(ctx: Ctx, id: number, body: z.infer<typeof
       .execute();
     await audit(
       ctx,
-      { action: body.hidden ? 'opinion.hide' : 'opinion.show', entityType: 'opinion', entityId: id, before: { hidden: row.hidden === 1 }, after: body },
+      {
+        action: body.hidden ? 'opinion.hide' : 'opinion.show',
+        entityType: 'opinion',
+        entityId: id,
+        before: { hidden: row.hidden === 1 },
+        after: body,
+      },
       trx,
     );
   });

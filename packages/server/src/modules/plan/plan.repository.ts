@@ -19,7 +19,14 @@ export function listPlans(db: Q, organisationId: number) {
       eb.fn.count<number>('programs.id').as('program_count'),
     ])
     .where('plans.organisation_id', '=', organisationId)
-    .groupBy(['plans.id', 'plans.year', 'plans.title', 'plans.status', 'plans.previous_year_target', 'plans.updated_at'])
+    .groupBy([
+      'plans.id',
+      'plans.year',
+      'plans.title',
+      'plans.status',
+      'plans.previous_year_target',
+      'plans.updated_at',
+    ])
     .orderBy('plans.year', 'desc')
     .execute();
 }
@@ -45,7 +52,12 @@ export async function insertPlan(db: Q, plan: Insertable<PlanTable>): Promise<nu
 }
 
 /** Updates a plan if its version still matches; returns whether it did (optimistic concurrency). */
-export async function updatePlan(db: Q, id: number, version: number, patch: Updateable<PlanTable>): Promise<boolean> {
+export async function updatePlan(
+  db: Q,
+  id: number,
+  version: number,
+  patch: Updateable<PlanTable>,
+): Promise<boolean> {
   const result = await db
     .updateTable('plans')
     .set({ ...patch, version: version + 1 })
@@ -66,7 +78,13 @@ export async function touchPlan(db: Q, id: number, now: string): Promise<void> {
 
 /** Strategies of a plan in order. */
 export function strategiesOf(db: Q, planId: number) {
-  return db.selectFrom('strategies').selectAll().where('plan_id', '=', planId).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('strategies')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 /** One strategy. */
@@ -75,7 +93,10 @@ export function findStrategy(db: Q, id: number) {
 }
 
 /** Inserts a strategy at the end of its plan and returns its id. */
-export async function insertStrategy(db: Q, s: { planId: number; name: string; description: string }): Promise<number> {
+export async function insertStrategy(
+  db: Q,
+  s: { planId: number; name: string; description: string },
+): Promise<number> {
   const last = await db
     .selectFrom('strategies')
     .select((eb) => eb.fn.max<number | null>('position').as('p'))
@@ -143,7 +164,10 @@ export function findProgram(db: Q, id: number) {
 }
 
 /** Inserts a program at the end of its strategy and returns its id. */
-export async function insertProgram(db: Q, program: Omit<Insertable<ProgramTable>, 'position'>): Promise<number> {
+export async function insertProgram(
+  db: Q,
+  program: Omit<Insertable<ProgramTable>, 'position'>,
+): Promise<number> {
   const last = await db
     .selectFrom('programs')
     .select((eb) => eb.fn.max<number | null>('position').as('p'))

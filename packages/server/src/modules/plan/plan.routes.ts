@@ -39,8 +39,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/plans', { config: read, schema: { tags, response: { 200: z.array(PlanSummaryItem) } } }, (r) =>
     plans.browsePlans(ctxOf(r)),
   );
-  app.post('/plans', { config: manage, schema: { tags, body: CreatePlanBody, response: { 201: Plan } } }, async (r, reply) =>
-    reply.status(201).send(await plans.createPlan(ctxOf(r), r.body)),
+  app.post(
+    '/plans',
+    { config: manage, schema: { tags, body: CreatePlanBody, response: { 201: Plan } } },
+    async (r, reply) => reply.status(201).send(await plans.createPlan(ctxOf(r), r.body)),
   );
   app.get('/plans/:id', { config: read, schema: { tags, params: IdParams, response: { 200: Plan } } }, (r) =>
     plans.getPlan(ctxOf(r), r.params.id),
@@ -50,11 +52,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: manage, schema: { tags, params: IdParams, body: UpdatePlanBody, response: { 200: Plan } } },
     (r) => plans.changePlan(ctxOf(r), r.params.id, r.body),
   );
-  app.post('/plans/:id/publish', { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } }, (r) =>
-    plans.setPublished(ctxOf(r), r.params.id, true),
+  app.post(
+    '/plans/:id/publish',
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } },
+    (r) => plans.setPublished(ctxOf(r), r.params.id, true),
   );
-  app.post('/plans/:id/unpublish', { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } }, (r) =>
-    plans.setPublished(ctxOf(r), r.params.id, false),
+  app.post(
+    '/plans/:id/unpublish',
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } },
+    (r) => plans.setPublished(ctxOf(r), r.params.id, false),
   );
   app.post(
     '/plans/:id/copy',
@@ -63,7 +69,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/plans/:id/dashboard',
-    { config: read, schema: { tags, params: IdParams, querystring: DashboardQuery, response: { 200: Dashboard } } },
+    {
+      config: read,
+      schema: { tags, params: IdParams, querystring: DashboardQuery, response: { 200: Dashboard } },
+    },
     (r) => getDashboard(ctxOf(r), r.params.id, r.query.asOf),
   );
 
@@ -82,12 +91,17 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: manage, schema: { tags, params: IdParams, body: UpdateStrategyBody, response: { 200: Plan } } },
     (r) => plans.changeStrategy(ctxOf(r), r.params.id, r.body),
   );
-  app.delete('/strategies/:id', { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } }, (r) =>
-    plans.removeStrategy(ctxOf(r), r.params.id),
+  app.delete(
+    '/strategies/:id',
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } },
+    (r) => plans.removeStrategy(ctxOf(r), r.params.id),
   );
   app.post(
     '/strategies/:id/programs',
-    { config: manage, schema: { tags, params: IdParams, body: CreateProgramBody, response: { 201: Program } } },
+    {
+      config: manage,
+      schema: { tags, params: IdParams, body: CreateProgramBody, response: { 201: Program } },
+    },
     async (r, reply) => reply.status(201).send(await plans.addProgram(ctxOf(r), r.params.id, r.body)),
   );
   app.post(
@@ -95,16 +109,23 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: manage, schema: { tags, params: IdParams, body: ReorderBody, response: { 200: Plan } } },
     (r) => plans.reorderPrograms(ctxOf(r), r.params.id, r.body.ids),
   );
-  app.get('/programs/:id', { config: read, schema: { tags, params: IdParams, response: { 200: Program } } }, (r) =>
-    plans.getProgram(ctxOf(r), r.params.id),
+  app.get(
+    '/programs/:id',
+    { config: read, schema: { tags, params: IdParams, response: { 200: Program } } },
+    (r) => plans.getProgram(ctxOf(r), r.params.id),
   );
   app.patch(
     '/programs/:id',
-    { config: manage, schema: { tags, params: IdParams, body: UpdateProgramBody, response: { 200: Program } } },
+    {
+      config: manage,
+      schema: { tags, params: IdParams, body: UpdateProgramBody, response: { 200: Program } },
+    },
     (r) => plans.changeProgram(ctxOf(r), r.params.id, r.body),
   );
-  app.delete('/programs/:id', { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } }, (r) =>
-    plans.removeProgram(ctxOf(r), r.params.id),
+  app.delete(
+    '/programs/:id',
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Plan } } },
+    (r) => plans.removeProgram(ctxOf(r), r.params.id),
   );
 
   app.get(
@@ -122,12 +143,18 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/programs/:id/results/:month/submit',
-    { config: { permission: 'results.report' }, schema: { tags, params: ResultParams, response: { 200: ProgramResults } } },
+    {
+      config: { permission: 'results.report' },
+      schema: { tags, params: ResultParams, response: { 200: ProgramResults } },
+    },
     (r) => transitionResult(ctxOf(r), r.params.id, r.params.month, 'submit'),
   );
   app.post(
     '/programs/:id/results/:month/approve',
-    { config: { permission: 'results.review' }, schema: { tags, params: ResultParams, response: { 200: ProgramResults } } },
+    {
+      config: { permission: 'results.review' },
+      schema: { tags, params: ResultParams, response: { 200: ProgramResults } },
+    },
     (r) => transitionResult(ctxOf(r), r.params.id, r.params.month, 'approve'),
   );
   app.post(
@@ -146,17 +173,26 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/plans/:id/opinions',
-    { config: { permission: 'opinions.post' }, schema: { tags, params: IdParams, body: OpinionBody, response: { 201: Opinion } } },
+    {
+      config: { permission: 'opinions.post' },
+      schema: { tags, params: IdParams, body: OpinionBody, response: { 201: Opinion } },
+    },
     async (r, reply) => reply.status(201).send(await postOpinion(ctxOf(r), r.params.id, r.body)),
   );
   app.post(
     '/opinions/:id/answer',
-    { config: { permission: 'opinions.moderate' }, schema: { tags, params: IdParams, body: AnswerBody, response: { 200: Opinion } } },
+    {
+      config: { permission: 'opinions.moderate' },
+      schema: { tags, params: IdParams, body: AnswerBody, response: { 200: Opinion } },
+    },
     (r) => answerOpinion(ctxOf(r), r.params.id, r.body),
   );
   app.post(
     '/opinions/:id/moderation',
-    { config: { permission: 'opinions.moderate' }, schema: { tags, params: IdParams, body: ModerateBody, response: { 200: Opinion } } },
+    {
+      config: { permission: 'opinions.moderate' },
+      schema: { tags, params: IdParams, body: ModerateBody, response: { 200: Opinion } },
+    },
     (r) => moderateOpinion(ctxOf(r), r.params.id, r.body),
   );
 };

@@ -9,12 +9,12 @@ import type {
   UpdateProgramBody,
   UpdateStrategyBody,
 } from '@ilteo/shared';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Database } from '../../db/tables.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, fieldError, validationError } from '../../http/errors.js';
-import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit.service.js';
 import { requireUser } from '../auth/auth.policy.js';
 import { findOrganisation, unitsOf } from '../auth/organisation.repository.js';
@@ -66,7 +66,9 @@ function planColumns(body: Partial<z.infer<typeof CreatePlanBody>>) {
     ...(body.masterPlan !== undefined ? { master_plan: body.masterPlan } : {}),
     ...(body.previousYearTarget !== undefined ? { previous_year_target: body.previousYearTarget } : {}),
     ...(body.employmentRateTarget !== undefined ? { employment_rate_target: body.employmentRateTarget } : {}),
-    ...(body.employedIncreaseTarget !== undefined ? { employed_increase_target: body.employedIncreaseTarget } : {}),
+    ...(body.employedIncreaseTarget !== undefined
+      ? { employed_increase_target: body.employedIncreaseTarget }
+      : {}),
     ...(body.paceBehindBelow !== undefined ? { pace_behind_below: body.paceBehindBelow } : {}),
     ...(body.paceAheadAbove !== undefined ? { pace_ahead_above: body.paceAheadAbove } : {}),
   };
@@ -121,7 +123,8 @@ export async function changePlan(ctx: Ctx, id: number, body: z.infer<typeof Upda
   }
   const { version, ...fields } = body;
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    if (!(await repo.updatePlan(trx, id, version, { ...planColumns(fields), updated_at: now() }))) throw conflict();
+    if (!(await repo.updatePlan(trx, id, version, { ...planColumns(fields), updated_at: now() })))
+      throw conflict();
     await audit(ctx, { action: 'plan.update', entityType: 'plan', entityId: id, before, after: fields }, trx);
   });
   return getPlan(ctx, id);
@@ -183,8 +186,24 @@ export async function copyPlan(ctx: Ctx, id: number, body: z.infer<typeof CopyPl
     for (const s of strategies) {
       const strategyId = await repo.insertStrategy(trx, { planId, name: s.name, description: s.description });
       for (const p of programs.filter((x) => x.strategy_id === s.id)) {
-        const { id: _id, plan_id: _p, strategy_id: _s, position: _pos, unit_name: _u, unit_name_en: _ue, unit_kind: _k, version: _v, ...rest } = p;
-        await repo.insertProgram(trx, { ...rest, plan_id: planId, strategy_id: strategyId, created_at: t, updated_at: t });
+        const {
+          id: _id,
+          plan_id: _p,
+          strategy_id: _s,
+          position: _pos,
+          unit_name: _u,
+          unit_name_en: _ue,
+          unit_kind: _k,
+          version: _v,
+          ...rest
+        } = p;
+        await repo.insertProgram(trx, {
+          ...rest,
+          plan_id: planId,
+          strategy_id: strategyId,
+          created_at: t,
+          updated_at: t,
+        });
       }
     }
     await audit(
@@ -222,7 +241,11 @@ export async function changeStrategy(ctx: Ctx, id: number, body: z.infer<typeof 
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await repo.updateStrategy(trx, id, version, fields))) throw conflict();
     await repo.touchPlan(trx, plan.id, now());
-    await audit(ctx, { action: 'strategy.update', entityType: 'strategy', entityId: id, before: strategy, after: fields }, trx);
+    await audit(
+      ctx,
+      { action: 'strategy.update', entityType: 'strategy', entityId: id, before: strategy, after: fields },
+      trx,
+    );
   });
   return getPlan(ctx, plan.id);
 }
@@ -235,7 +258,11 @@ export async function removeStrategy(ctx: Ctx, id: number) {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.deleteStrategy(trx, id);
     await repo.touchPlan(trx, plan.id, now());
-    await audit(ctx, { action: 'strategy.delete', entityType: 'strategy', entityId: id, before: strategy }, trx);
+    await audit(
+      ctx,
+      { action: 'strategy.delete', entityType: 'strategy', entityId: id, before: strategy },
+      trx,
+    );
   });
   return getPlan(ctx, plan.id);
 }
@@ -243,17 +270,25 @@ export async function removeStrategy(ctx: Ctx, id: number) {
 function checkSameSet(given: number[], existing: number[]): void {
   const a = [...given].sort((x, y) => x - y);
   const b = [...existing].sort((x, y) => x - y);
-  if (a.length !== b.length || a.some((v, i) => v !== b[i])) throw validationError([fieldError('ids', 'invalid_value')]);
+  if (a.length !== b.length || a.some((v, i) => v !== b[i]))
+    throw validationError([fieldError('ids', 'invalid_value')]);
 }
 
 /** Puts a plan's strategies in a new order (the ids of all of them, in order). */
 export async function reorderStrategies(ctx: Ctx, planId: number, ids: number[]) {
   await loadPlan(ctx, planId);
-  checkSameSet(ids, (await repo.strategiesOf(ctx.db.kysely, planId)).map((s) => s.id));
+  checkSameSet(
+    ids,
+    (await repo.strategiesOf(ctx.db.kysely, planId)).map((s) => s.id),
+  );
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.setPositions(trx, 'strategies', ids);
     await repo.touchPlan(trx, planId, now());
-    await audit(ctx, { action: 'strategy.reorder', entityType: 'plan', entityId: planId, after: { ids } }, trx);
+    await audit(
+      ctx,
+      { action: 'strategy.reorder', entityType: 'plan', entityId: planId, after: { ids } },
+      trx,
+    );
   });
   return getPlan(ctx, planId);
 }
@@ -269,7 +304,11 @@ export async function reorderPrograms(ctx: Ctx, strategyId: number, ids: number[
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.setPositions(trx, 'programs', ids);
     await repo.touchPlan(trx, plan.id, now());
-    await audit(ctx, { action: 'program.reorder', entityType: 'strategy', entityId: strategyId, after: { ids } }, trx);
+    await audit(
+      ctx,
+      { action: 'program.reorder', entityType: 'strategy', entityId: strategyId, after: { ids } },
+      trx,
+    );
   });
   return getPlan(ctx, plan.id);
 }
@@ -281,16 +320,20 @@ async function checkProgram(ctx: Ctx, organisationId: number, p: ProgramInput): 
   const errors: FieldError[] = [];
   const units = await unitsOf(ctx.db.kysely, organisationId);
   const owner = units.find((u) => u.id === p.ownerUnitId);
-  if (!owner || (owner.kind !== 'department' && owner.kind !== 'agency')) errors.push(fieldError('ownerUnitId', 'invalid_value'));
+  if (!owner || (owner.kind !== 'department' && owner.kind !== 'agency'))
+    errors.push(fieldError('ownerUnitId', 'invalid_value'));
   const phasing = p.phasing ?? evenPhasing(p.annualTarget);
   const sum = phasingSum(phasing);
-  if (sum !== p.annualTarget) errors.push(fieldError('phasing', 'phasing_sum', { sum, target: p.annualTarget }));
+  if (sum !== p.annualTarget)
+    errors.push(fieldError('phasing', 'phasing_sum', { sum, target: p.annualTarget }));
   const groupEntries = Object.entries(p.groupTargets) as [string, number][];
   for (const [group] of groupEntries) {
-    if (!(p.targetGroups as string[]).includes(group)) errors.push(fieldError(`groupTargets.${group}`, 'group_not_targeted'));
+    if (!(p.targetGroups as string[]).includes(group))
+      errors.push(fieldError(`groupTargets.${group}`, 'group_not_targeted'));
   }
   const groupSum = groupEntries.reduce((s, [, n]) => s + n, 0);
-  if (groupSum > p.annualTarget) errors.push(fieldError('groupTargets', 'group_sum', { sum: groupSum, total: p.annualTarget }));
+  if (groupSum > p.annualTarget)
+    errors.push(fieldError('groupTargets', 'group_sum', { sum: groupSum, total: p.annualTarget }));
   if (errors.length) throw validationError(errors);
   return phasing;
 }
@@ -365,7 +408,8 @@ export async function changeProgram(ctx: Ctx, id: number, body: z.infer<typeof U
     budget: fields.budget ?? current.budget,
     annualTarget: fields.annualTarget ?? current.annualTarget,
     // An even phasing follows a changed annual target; a custom one must then be given again.
-    phasing: fields.phasing !== undefined ? fields.phasing : current.phasingMode === 'even' ? null : current.phasing,
+    phasing:
+      fields.phasing !== undefined ? fields.phasing : current.phasingMode === 'even' ? null : current.phasing,
     groupTargets: fields.groupTargets ?? current.groupTargets,
     illustrative: fields.illustrative ?? current.illustrative,
   };
@@ -373,15 +417,30 @@ export async function changeProgram(ctx: Ctx, id: number, body: z.infer<typeof U
   let move: number | undefined;
   if (strategyId !== undefined && strategyId !== program.strategy_id) {
     const target = await repo.findStrategy(ctx.db.kysely, strategyId);
-    if (!target || target.plan_id !== program.plan_id) throw validationError([fieldError('strategyId', 'invalid_value')]);
+    if (!target || target.plan_id !== program.plan_id)
+      throw validationError([fieldError('strategyId', 'invalid_value')]);
     move = strategyId;
   }
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const t = now();
-    const patch = { ...programColumns(merged, phasing), updated_at: t, ...(move ? { strategy_id: move, position: 1_000_000 } : {}) };
+    const patch = {
+      ...programColumns(merged, phasing),
+      updated_at: t,
+      ...(move ? { strategy_id: move, position: 1_000_000 } : {}),
+    };
     if (!(await repo.updateProgram(trx, id, version, patch))) throw conflict();
     await repo.touchPlan(trx, program.plan_id, t);
-    await audit(ctx, { action: move ? 'program.move' : 'program.update', entityType: 'program', entityId: id, before: current, after: { ...fields, ...(move ? { strategyId: move } : {}) } }, trx);
+    await audit(
+      ctx,
+      {
+        action: move ? 'program.move' : 'program.update',
+        entityType: 'program',
+        entityId: id,
+        before: current,
+        after: { ...fields, ...(move ? { strategyId: move } : {}) },
+      },
+      trx,
+    );
   });
   return getProgram(ctx, id);
 }
@@ -393,7 +452,11 @@ export async function removeProgram(ctx: Ctx, id: number) {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.deleteProgram(trx, id);
     await repo.touchPlan(trx, plan.id, now());
-    await audit(ctx, { action: 'program.delete', entityType: 'program', entityId: id, before: presentProgram(program) }, trx);
+    await audit(
+      ctx,
+      { action: 'program.delete', entityType: 'program', entityId: id, before: presentProgram(program) },
+      trx,
+    );
   });
   return getPlan(ctx, plan.id);
 }

@@ -12,7 +12,15 @@ interface Tree {
     name: string;
     version: number;
     targetTotal: number;
-    programs: { id: number; name: string; annualTarget: number; phasing: number[]; phasingMode: string; version: number; strategyId: number }[];
+    programs: {
+      id: number;
+      name: string;
+      annualTarget: number;
+      phasing: number[];
+      phasingMode: string;
+      version: number;
+      strategyId: number;
+    }[];
   }[];
 }
 
@@ -42,7 +50,13 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
     const plans = (await planner.get('/api/v1/plans')).json();
     expect(plans).toHaveLength(1);
     const tree = (await planner.get(`/api/v1/plans/${plans[0].id}`)).json();
-    expect(tree).toMatchObject({ year: 2019, targetTotal: 10562, previousYearTarget: 9717, targetChangePct: 8.7, vision: '부평비전 2020, 역동적이고 창조적인 일자리 창출' });
+    expect(tree).toMatchObject({
+      year: 2019,
+      targetTotal: 10562,
+      previousYearTarget: 9717,
+      targetChangePct: 8.7,
+      vision: '부평비전 2020, 역동적이고 창조적인 일자리 창출',
+    });
     expect(tree.strategies.map((s: { name: string }) => s.name)).toEqual([
       '부평 제조업 르네상스 일자리 확대',
       '도시재생 및 창업 지원',
@@ -53,7 +67,11 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
   });
 
   it('a planner builds a plan: strategies, programs with even or custom phasing, live totals', async () => {
-    const created = await planner.post('/api/v1/plans', { year: 2030, title: '2030 계획', previousYearTarget: 100 });
+    const created = await planner.post('/api/v1/plans', {
+      year: 2030,
+      title: '2030 계획',
+      previousYearTarget: 100,
+    });
     expect(created.statusCode).toBe(201);
     const planId = created.json().id;
     let tree: Tree = (await planner.post(`/api/v1/plans/${planId}/strategies`, { name: '전략 A' })).json();
@@ -61,7 +79,9 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
     const [a, b] = tree.strategies;
     await planner.post(`/api/v1/strategies/${a!.id}/programs`, program('사업 1', 25));
     const custom = [10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10];
-    const p2 = (await planner.post(`/api/v1/strategies/${b!.id}/programs`, program('사업 2', 20, { phasing: custom }))).json();
+    const p2 = (
+      await planner.post(`/api/v1/strategies/${b!.id}/programs`, program('사업 2', 20, { phasing: custom }))
+    ).json();
     expect(p2).toMatchObject({ phasing: custom, phasingMode: 'custom' });
     tree = (await planner.get(`/api/v1/plans/${planId}`)).json();
     expect(tree.targetTotal).toBe(45);
@@ -72,7 +92,10 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
     tree = (await planner.post(`/api/v1/plans/${planId}/strategies/order`, { ids: [b!.id, a!.id] })).json();
     expect(tree.strategies.map((s) => s.name)).toEqual(['전략 B', '전략 A']);
     const p1 = tree.strategies[1]!.programs[0]!;
-    const moved = await planner.patch(`/api/v1/programs/${p1.id}`, { version: p1.version, strategyId: b!.id });
+    const moved = await planner.patch(`/api/v1/programs/${p1.id}`, {
+      version: p1.version,
+      strategyId: b!.id,
+    });
     expect(moved.json().strategyId).toBe(b!.id);
     tree = (await planner.get(`/api/v1/plans/${planId}`)).json();
     expect(tree.strategies[0]!.programs.map((p) => p.name)).toEqual(['사업 2', '사업 1']);
@@ -81,23 +104,32 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
     expect(tree.strategies[0]!.targetTotal).toBe(45);
 
     // An emptied strategy can go; one with programs cannot.
-    expect((await planner.request('DELETE', `/api/v1/strategies/${b!.id}`)).json().code).toBe('STRATEGY_NOT_EMPTY');
+    expect((await planner.request('DELETE', `/api/v1/strategies/${b!.id}`)).json().code).toBe(
+      'STRATEGY_NOT_EMPTY',
+    );
     expect((await planner.request('DELETE', `/api/v1/strategies/${a!.id}`)).statusCode).toBe(200);
   });
 
   it('refuses targets that do not add up and says by how much, writing nothing', async () => {
     const planId = (await planner.post('/api/v1/plans', { year: 2031, title: '2031' })).json().id;
-    const strategyId = (await planner.post(`/api/v1/plans/${planId}/strategies`, { name: 'S' })).json().strategies[0].id;
+    const strategyId = (await planner.post(`/api/v1/plans/${planId}/strategies`, { name: 'S' })).json()
+      .strategies[0].id;
     const before = await countRows(t.db, 'audit_log');
     const bad = await planner.post(
       `/api/v1/strategies/${strategyId}/programs`,
-      program('나쁜 사업', 100, { phasing: Array(12).fill(8), targetGroups: ['youth'], groupTargets: { elderly: 5, youth: 200 } }),
+      program('나쁜 사업', 100, {
+        phasing: Array(12).fill(8),
+        targetGroups: ['youth'],
+        groupTargets: { elderly: 5, youth: 200 },
+      }),
     );
     expect(bad.statusCode).toBe(400);
     const errors = bad.json().errors as { field: string; code: string; message: { ko: string } }[];
     expect(errors.find((e) => e.field === 'phasing')).toMatchObject({ code: 'phasing_sum' });
     expect(errors.find((e) => e.field === 'phasing')!.message.ko).toContain('96');
-    expect(errors.map((e) => e.field)).toEqual(expect.arrayContaining(['groupTargets.elderly', 'groupTargets']));
+    expect(errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['groupTargets.elderly', 'groupTargets']),
+    );
     const negative = await planner.post(`/api/v1/strategies/${strategyId}/programs`, program('음수', -1));
     expect(negative.json().errors[0]).toMatchObject({ field: 'annualTarget', code: 'too_small_number' });
     const fraction = await planner.post(`/api/v1/strategies/${strategyId}/programs`, program('소수', 1.5));
@@ -121,7 +153,13 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
     const copy = await planner.post(`/api/v1/plans/${source.id}/copy`, { year: 2020 });
     expect(copy.statusCode).toBe(201);
     const tree = copy.json();
-    expect(tree).toMatchObject({ year: 2020, title: '2020년 부평구 일자리대책 세부계획', previousYearTarget: 10562, targetTotal: 10562, status: 'draft' });
+    expect(tree).toMatchObject({
+      year: 2020,
+      title: '2020년 부평구 일자리대책 세부계획',
+      previousYearTarget: 10562,
+      targetTotal: 10562,
+      status: 'draft',
+    });
     expect(tree.strategies).toHaveLength(5);
     const again = await planner.post(`/api/v1/plans/${source.id}/copy`, { year: 2020 });
     expect(again.json().code).toBe('PLAN_YEAR_TAKEN');
@@ -135,9 +173,23 @@ describe.each(testDatabases())('building a plan on $name', (database) => {
   });
 
   it('every change to a plan is in the audit log with before and after', async () => {
-    const rows = await t.db.kysely.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_type', 'in', ['plan', 'strategy', 'program']).execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json'])
+      .where('entity_type', 'in', ['plan', 'strategy', 'program'])
+      .execute();
     const actions = new Set(rows.map((r) => r.action));
-    for (const action of ['plan.create', 'plan.update', 'plan.copy', 'strategy.create', 'strategy.reorder', 'strategy.delete', 'program.create', 'program.move', 'program.reorder']) {
+    for (const action of [
+      'plan.create',
+      'plan.update',
+      'plan.copy',
+      'strategy.create',
+      'strategy.reorder',
+      'strategy.delete',
+      'program.create',
+      'program.move',
+      'program.reorder',
+    ]) {
       expect(actions, action).toContain(action);
     }
     const update = rows.find((r) => r.action === 'plan.update')!;

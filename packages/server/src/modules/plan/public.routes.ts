@@ -1,4 +1,12 @@
-import { IdParams, Opinion, OpinionBody, PublicPlan, PublicPlanListItem, Rollup, RollupQuery } from '@ilteo/shared';
+import {
+  IdParams,
+  Opinion,
+  OpinionBody,
+  PublicPlan,
+  PublicPlanListItem,
+  Rollup,
+  RollupQuery,
+} from '@ilteo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
@@ -12,14 +20,20 @@ const config = { permission: 'public.read' } as const;
 /** The citizens' side of the plan: published plans with approved results only; no sign-in. */
 export const publicPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   const limitPosts = perAddressRateLimit(app.config.LOGIN_RATE_PER_MINUTE);
-  app.get('/public/plans', { config, schema: { tags, response: { 200: z.array(PublicPlanListItem) } } }, (r) =>
-    listPublicPlans(ctxOf(r)),
+  app.get(
+    '/public/plans',
+    { config, schema: { tags, response: { 200: z.array(PublicPlanListItem) } } },
+    (r) => listPublicPlans(ctxOf(r)),
   );
-  app.get('/public/plans/:id', { config, schema: { tags, params: IdParams, response: { 200: PublicPlan } } }, (r) =>
-    getPublicPlan(ctxOf(r), r.params.id),
+  app.get(
+    '/public/plans/:id',
+    { config, schema: { tags, params: IdParams, response: { 200: PublicPlan } } },
+    (r) => getPublicPlan(ctxOf(r), r.params.id),
   );
-  app.get('/public/rollup', { config, schema: { tags, querystring: RollupQuery, response: { 200: Rollup } } }, (r) =>
-    getPublicRollup(ctxOf(r), r.query.year),
+  app.get(
+    '/public/rollup',
+    { config, schema: { tags, querystring: RollupQuery, response: { 200: Rollup } } },
+    (r) => getPublicRollup(ctxOf(r), r.query.year),
   );
   app.get(
     '/public/plans/:id/opinions',

@@ -18,7 +18,13 @@ export async function listPublicPlans(ctx: Ctx) {
     .where('plans.status', '=', 'published')
     .orderBy('plans.year', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, organisationCode: r.code, organisationName: r.name, year: r.year, title: r.title }));
+  return rows.map((r) => ({
+    id: r.id,
+    organisationCode: r.code,
+    organisationName: r.name,
+    year: r.year,
+    title: r.title,
+  }));
 }
 
 /**
@@ -28,7 +34,7 @@ export async function listPublicPlans(ctx: Ctx) {
 export async function getPublicPlan(ctx: Ctx, id: number): Promise<PublicPlan> {
   const db = ctx.db.kysely;
   const plan = await planRepo.findPlan(db, id);
-  if (!plan || plan.status !== 'published') throw new AppError('NOT_FOUND');
+  if (plan?.status !== 'published') throw new AppError('NOT_FOUND');
   const [org, strategies, programs, revisions] = await Promise.all([
     findOrganisation(db, plan.organisation_id),
     planRepo.strategiesOf(db, id),
@@ -77,7 +83,9 @@ export async function getPublicPlan(ctx: Ctx, id: number): Promise<PublicPlan> {
       lastReportedMonth: approved.reduce((m, s) => Math.max(m, s.month), 0),
     },
     strategies: strategies.map((s) => {
-      const own = presentedPrograms.filter((p) => p.strategyId === s.id).map(({ strategyId: _s, ...rest }) => rest);
+      const own = presentedPrograms
+        .filter((p) => p.strategyId === s.id)
+        .map(({ strategyId: _s, ...rest }) => rest);
       return {
         id: s.id,
         name: s.name,

@@ -20,13 +20,23 @@ describe.each(testDatabases())('the public plan pages on $name', (database) => {
     const res = await t.client().get('/api/v1/public/plans');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([
-      { id: planId, organisationCode: '28237', organisationName: '인천광역시 부평구', year: 2019, title: '2019년 부평구 일자리대책 세부계획' },
+      {
+        id: planId,
+        organisationCode: '28237',
+        organisationName: '인천광역시 부평구',
+        year: 2019,
+        title: '2019년 부평구 일자리대책 세부계획',
+      },
     ]);
   });
 
   it('shows a plan with its summary, counting approved results only', async () => {
     const plan = (await t.client().get(`/api/v1/public/plans/${planId}`)).json();
-    expect(plan.summary).toMatchObject({ targetTotal: 10562, previousYearTarget: 9717, targetChangePct: 8.7 });
+    expect(plan.summary).toMatchObject({
+      targetTotal: 10562,
+      previousYearTarget: 9717,
+      targetChangePct: 8.7,
+    });
     const approvedInDb = await t.db.kysely
       .selectFrom('program_results as r')
       .select(['r.program_id', 'r.month', 'r.revision', 'r.jobs', 'r.status'])
@@ -49,9 +59,13 @@ describe.each(testDatabases())('the public plan pages on $name', (database) => {
     const programId = tree.strategies.flatMap((s: { programs: { id: number }[] }) => s.programs)[0].id;
     const before = (await t.client().get(`/api/v1/public/plans/${planId}`)).json().summary.achievedTotal;
     await reporter.request('PUT', `/api/v1/programs/${programId}/results/12`, { body: { jobs: 777 } });
-    expect((await t.client().get(`/api/v1/public/plans/${planId}`)).json().summary.achievedTotal).toBe(before);
+    expect((await t.client().get(`/api/v1/public/plans/${planId}`)).json().summary.achievedTotal).toBe(
+      before,
+    );
     await reporter.post(`/api/v1/programs/${programId}/results/12/submit`);
-    expect((await t.client().get(`/api/v1/public/plans/${planId}`)).json().summary.achievedTotal).toBe(before);
+    expect((await t.client().get(`/api/v1/public/plans/${planId}`)).json().summary.achievedTotal).toBe(
+      before,
+    );
     await planner.post(`/api/v1/programs/${programId}/results/12/return`, { comment: '확인 필요' });
     const plan = (await t.client().get(`/api/v1/public/plans/${planId}`)).json();
     expect(plan.summary.achievedTotal).toBe(before);
@@ -70,7 +84,11 @@ describe.each(testDatabases())('the public plan pages on $name', (database) => {
     const rollup = (await t.client().get('/api/v1/public/rollup?year=2019')).json();
     const plan = (await t.client().get(`/api/v1/public/plans/${planId}`)).json();
     expect(rollup.organisations).toHaveLength(1);
-    expect(rollup.total).toEqual({ target: 10562, achieved: plan.summary.achievedTotal, achievementRate: plan.summary.achievementRate });
+    expect(rollup.total).toEqual({
+      target: 10562,
+      achieved: plan.summary.achievedTotal,
+      achievementRate: plan.summary.achievementRate,
+    });
   });
 });
 
@@ -86,11 +104,19 @@ describe.each(testDatabases())('opinions on the plan on $name', (database) => {
 
   it('a citizen leaves an opinion, a planner answers, abuse is hidden; names are masked in public; all audited', async () => {
     const citizen = t.client();
-    const posted = await citizen.post(`/api/v1/public/plans/${planId}/opinions`, { authorName: '홍길동', body: '청년 일자리를 더 늘려 주세요.' });
+    const posted = await citizen.post(`/api/v1/public/plans/${planId}/opinions`, {
+      authorName: '홍길동',
+      body: '청년 일자리를 더 늘려 주세요.',
+    });
     expect(posted.statusCode).toBe(201);
-    const abusive = await citizen.post(`/api/v1/public/plans/${planId}/opinions`, { authorName: '익명', body: '욕설' });
+    const abusive = await citizen.post(`/api/v1/public/plans/${planId}/opinions`, {
+      authorName: '익명',
+      body: '욕설',
+    });
     const planner = await t.signedIn('planner');
-    await planner.post(`/api/v1/opinions/${posted.json().id}/answer`, { answer: '청년인턴 사업을 확대하겠습니다.' });
+    await planner.post(`/api/v1/opinions/${posted.json().id}/answer`, {
+      answer: '청년인턴 사업을 확대하겠습니다.',
+    });
     await planner.post(`/api/v1/opinions/${abusive.json().id}/moderation`, { hidden: true, reason: '욕설' });
 
     const shown = (await t.client().get(`/api/v1/public/plans/${planId}/opinions`)).json();
@@ -99,7 +125,13 @@ describe.each(testDatabases())('opinions on the plan on $name', (database) => {
     const all = (await planner.get(`/api/v1/plans/${planId}/opinions`)).json();
     expect(all).toHaveLength(2);
     expect(all.find((o: { hidden: boolean }) => o.hidden).body).toBe('욕설');
-    const actions = (await t.db.kysely.selectFrom('audit_log').select('action').where('entity_type', '=', 'opinion').execute()).map((r) => r.action);
+    const actions = (
+      await t.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_type', '=', 'opinion')
+        .execute()
+    ).map((r) => r.action);
     expect(actions.sort()).toEqual(['opinion.answer', 'opinion.create', 'opinion.create', 'opinion.hide']);
   });
 
@@ -108,9 +140,17 @@ describe.each(testDatabases())('opinions on the plan on $name', (database) => {
     expect(noName.json().errors[0]).toMatchObject({ field: 'authorName', code: 'required' });
     const planner = await t.signedIn('planner');
     const draft = (await planner.post('/api/v1/plans', { year: 2035, title: '초안' })).json();
-    expect((await t.client().post(`/api/v1/public/plans/${draft.id}/opinions`, { authorName: '시민', body: '의견' })).statusCode).toBe(404);
+    expect(
+      (
+        await t
+          .client()
+          .post(`/api/v1/public/plans/${draft.id}/opinions`, { authorName: '시민', body: '의견' })
+      ).statusCode,
+    ).toBe(404);
     const council = await t.signedIn('council');
-    const res = await council.post(`/api/v1/plans/${draft.id}/opinions`, { body: '노사민정협의회 의견입니다.' });
+    const res = await council.post(`/api/v1/plans/${draft.id}/opinions`, {
+      body: '노사민정협의회 의견입니다.',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ authorKind: 'council', authorName: '윤협의 (데모)' });
   });

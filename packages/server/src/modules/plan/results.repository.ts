@@ -70,5 +70,10 @@ export function revisionsOfPlan(db: Q, planId: number) {
 /** Evidence files of some results. */
 export function evidenceOf(db: Q, resultIds: number[]) {
   if (resultIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('result_evidence').selectAll().where('result_id', 'in', resultIds).orderBy('id').execute();
+  return db
+    .selectFrom('result_evidence')
+    .selectAll()
+    .where('result_id', 'in', resultIds)
+    .orderBy('id')
+    .execute();
 }

@@ -32,7 +32,13 @@ function presentRevision(row: ProgramResultRow, evidence: Evidence[]) {
     updatedAt: row.updated_at,
     evidence: evidence
       .filter((e) => e.result_id === row.id)
-      .map((e) => ({ id: e.id, filename: e.filename, contentType: e.content_type, size: e.size, uploadedAt: e.created_at })),
+      .map((e) => ({
+        id: e.id,
+        filename: e.filename,
+        contentType: e.content_type,
+        size: e.size,
+        uploadedAt: e.created_at,
+      })),
   };
 }
 
@@ -67,23 +73,36 @@ export async function programResults(ctx: Ctx, programId: number) {
  * in place; a month under review cannot be changed; correcting an approved month opens a new
  * revision, which needs a reason, while the approved figure stays official until it is approved.
  */
-export async function saveResult(ctx: Ctx, programId: number, month: number, body: z.infer<typeof ResultBody>) {
+export async function saveResult(
+  ctx: Ctx,
+  programId: number,
+  month: number,
+  body: z.infer<typeof ResultBody>,
+) {
   const actor = requireUser(ctx.actor);
   const { program, plan } = await loadProgram(ctx, programId);
-  if (month > lastClosedMonth(plan.year, today()) + 1) throw validationError([fieldError('month', 'month_not_started')]);
+  if (month > lastClosedMonth(plan.year, today()) + 1)
+    throw validationError([fieldError('month', 'month_not_started')]);
   const groups = parseJson<TargetGroup[]>(program.target_groups, []);
   const errors = [];
   for (const group of Object.keys(body.groupJobs)) {
-    if (!(groups as string[]).includes(group)) errors.push(fieldError(`groupJobs.${group}`, 'group_not_targeted'));
+    if (!(groups as string[]).includes(group))
+      errors.push(fieldError(`groupJobs.${group}`, 'group_not_targeted'));
   }
   const groupSum = Object.values(body.groupJobs).reduce<number>((a, b) => a + (b ?? 0), 0);
-  if (groupSum > body.jobs) errors.push(fieldError('groupJobs', 'group_sum', { sum: groupSum, total: body.jobs }));
+  if (groupSum > body.jobs)
+    errors.push(fieldError('groupJobs', 'group_sum', { sum: groupSum, total: body.jobs }));
   if (errors.length) throw validationError(errors);
 
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const current = await repo.currentRevision(trx, programId, month);
     const t = now();
-    const values = { jobs: body.jobs, group_jobs: JSON.stringify(body.groupJobs), note: body.note, updated_at: t };
+    const values = {
+      jobs: body.jobs,
+      group_jobs: JSON.stringify(body.groupJobs),
+      note: body.note,
+      updated_at: t,
+    };
     if (!current || current.status === 'approved') {
       if (current && !body.correctionReason) {
         throw validationError([fieldError('correctionReason', 'correction_reason_required')]);
@@ -125,7 +144,12 @@ export async function saveResult(ctx: Ctx, programId: number, month: number, bod
         action: 'result.update',
         entityType: 'program_result',
         entityId: current.id,
-        before: { jobs: current.jobs, groupJobs: parseJson(current.group_jobs, {}), note: current.note, status: current.status },
+        before: {
+          jobs: current.jobs,
+          groupJobs: parseJson(current.group_jobs, {}),
+          note: current.note,
+          status: current.status,
+        },
         after: { programId, month, ...body },
       },
       trx,
@@ -140,7 +164,11 @@ const FROM: Record<Transition, ProgramResultRow['status'][]> = {
   approve: ['submitted'],
   return: ['submitted'],
 };
-const TO: Record<Transition, ProgramResultRow['status']> = { submit: 'submitted', approve: 'approved', return: 'returned' };
+const TO: Record<Transition, ProgramResultRow['status']> = {
+  submit: 'submitted',
+  approve: 'approved',
+  return: 'returned',
+};
 
 /** Moves a month's newest revision along draft → submitted → approved, or back to returned with a comment. */
 export async function transitionResult(
@@ -160,9 +188,16 @@ export async function transitionResult(
     const patch =
       transition === 'submit'
         ? { status: TO.submit, submitted_by: actor.userId, submitted_at: t, updated_at: t }
-        : { status: TO[transition], reviewed_by: actor.userId, reviewed_at: t, review_comment: comment ?? null, updated_at: t };
+        : {
+            status: TO[transition],
+            reviewed_by: actor.userId,
+            reviewed_at: t,
+            review_comment: comment ?? null,
+            updated_at: t,
+          };
     // The version check makes two reviewers (or a reviewer and a reporter) unable to both win.
-    if (!(await repo.updateRevision(trx, current.id, current.version, patch))) throw new AppError('RESULT_WRONG_STATE');
+    if (!(await repo.updateRevision(trx, current.id, current.version, patch)))
+      throw new AppError('RESULT_WRONG_STATE');
     await audit(
       ctx,
       {
