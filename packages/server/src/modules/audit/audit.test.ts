@@ -83,9 +83,12 @@ describe.each(testDatabases())('the audit log on $name', (database) => {
     expect(await t.db.kysely.selectFrom('audit_log').selectAll().orderBy('id').execute()).toEqual(before);
   });
 
-  it.runIf(database.name === 'postgres')('the database refuses to truncate the log too', async () => {
+  it('the database refuses to empty the log in one statement too', async () => {
     const before = await countRows(t.db, 'audit_log');
-    await expect(sql`truncate audit_log`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    // PostgreSQL's TRUNCATE skips row triggers; SQLite has no TRUNCATE, and its whole-table DELETE
+    // optimisation is what a TRUNCATE would be there.
+    const empty = database.name === 'postgres' ? sql`truncate audit_log` : sql`delete from audit_log`;
+    await expect(empty.execute(t.db.kysely)).rejects.toThrow(/append-only/);
     expect(await countRows(t.db, 'audit_log')).toBe(before);
   });
 
