@@ -14,7 +14,11 @@ export function withId<T extends string>(
 }
 
 /** Makes a table append-only: the database itself refuses UPDATE, DELETE and (PostgreSQL) TRUNCATE. */
-export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
+export async function makeAppendOnly(
+  db: Kysely<unknown>,
+  dialect: DialectName,
+  table: string,
+): Promise<void> {
   const message = `${table} is append-only`;
   if (dialect === 'postgres') {
     await sql
@@ -49,14 +53,19 @@ export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, 
 }
 
 /** Drops what makeAppendOnly created. */
-export async function dropAppendOnly(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
+export async function dropAppendOnly(
+  db: Kysely<unknown>,
+  dialect: DialectName,
+  table: string,
+): Promise<void> {
   if (dialect === 'postgres') {
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_change ON ${table}`).execute(db);
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_truncate ON ${table}`).execute(db);
     await sql.raw(`DROP FUNCTION IF EXISTS ${table}_append_only()`).execute(db);
     return;
   }
-  for (const op of ['update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_${op}`).execute(db);
+  for (const op of ['update', 'delete'])
+    await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_${op}`).execute(db);
 }
 
 /** Case-insensitive substring match (LIKE is case-insensitive for ASCII in SQLite, ILIKE in PostgreSQL). */
@@ -74,7 +83,11 @@ export function containsInsensitive(
 /** Whether an error is a unique-constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** The schema unqualified table names resolve to: PostgreSQL's current_schema(); SQLite has none. */

@@ -23,7 +23,10 @@ export interface TestApp {
 }
 
 /** Builds the app on a fresh database of the given kind. */
-export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const db = await database.open();
   try {
     await migrateUp(db);
@@ -50,7 +53,10 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
     client: () => new TestClient(app),
     signedIn: async (role) => {
       const client = new TestClient(app);
-      const res = await client.post('/api/v1/auth/sign-in', { email: `${role}@demo.ilteo.kr`, password: DEMO_PASSWORD });
+      const res = await client.post('/api/v1/auth/sign-in', {
+        email: `${role}@demo.ilteo.kr`,
+        password: DEMO_PASSWORD,
+      });
       if (res.statusCode !== 200) throw new Error(`demo ${role} could not sign in: ${res.body}`);
       return client;
     },
@@ -79,10 +85,17 @@ export class TestClient {
     }
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (options.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.cookies.get('ilteo_csrf') ?? '';
-    const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (options.csrf !== false && method !== 'GET')
+      headers['x-csrf-token'] = this.cookies.get('ilteo_csrf') ?? '';
+    const payload =
+      options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const res = await this.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
     for (const cookie of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() <= Date.now());
       if (expired || cookie.value === '') this.cookies.delete(cookie.name);
@@ -103,7 +116,10 @@ export class TestClient {
 }
 
 /** Rows in a table: tests use it to show that a refused request wrote nothing. */
-export async function countRows(db: Db, table: 'users' | 'audit_log' | 'sessions' | 'consents' | 'employers' | 'user_units') {
+export async function countRows(
+  db: Db,
+  table: 'users' | 'audit_log' | 'sessions' | 'consents' | 'employers' | 'user_units',
+) {
   const row = await db.kysely
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -9,7 +9,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/audit',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Browse the audit log', querystring: AuditQuery, response: { 200: AuditPage } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit log',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
     },
     (request) => browseAudit(ctxOf(request), request.query),
   );
