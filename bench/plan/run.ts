@@ -1,16 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { JobType, TargetGroup } from '@ilteo/shared';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/kysely.js';
 import { migrationStatus } from '../../packages/server/src/db/migrate.js';
-import type { Database, PlanRow } from '../../packages/server/src/db/tables.js';
-import { computeDashboard, type MonitoringInput } from '../../packages/server/src/modules/plan/monitoring.js';
-import { dashboardOf, monthStates } from '../../packages/server/src/modules/plan/monitoring.service.js';
-import { parseJson } from '../../packages/server/src/modules/plan/plan.presenter.js';
-import * as planRepo from '../../packages/server/src/modules/plan/plan.repository.js';
-import { revisionsOfPlan } from '../../packages/server/src/modules/plan/results.repository.js';
+import type { Database } from '../../packages/server/src/db/tables.js';
+import { computeDashboard } from '../../packages/server/src/modules/plan/monitoring.js';
+import {
+  dashboardOf,
+  loadMonitoringRows,
+  monitoringInputOf,
+} from '../../packages/server/src/modules/plan/monitoring.service.js';
 import { rollupByOrganisation } from '../../packages/server/src/modules/plan/rollup.repository.js';
 import { Random } from '../lib/random.js';
 import { count, environment, loadAverage, markdownTable, megabytes, ms, writeResult } from '../lib/report.js';
@@ -112,46 +112,6 @@ interface Measured {
 
 const log = (message: string) => console.error(`[bench plan] ${message}`);
 
-/** The three queries dashboardOf runs, without computing anything. */
-function loadDashboard(k: Kysely<Database>, plan: PlanRow) {
-  return Promise.all([
-    planRepo.strategiesOf(k, plan.id),
-    planRepo.programsOf(k, plan.id),
-    revisionsOfPlan(k, plan.id),
-  ]);
-}
-
-/** The pure computation's input, built from loaded rows the way dashboardOf builds it. */
-function monitoringInput(plan: PlanRow, loaded: Awaited<ReturnType<typeof loadDashboard>>): MonitoringInput {
-  const [strategies, programs, revisions] = loaded;
-  return {
-    plan: {
-      id: plan.id,
-      year: plan.year,
-      previousYearTarget: plan.previous_year_target,
-      behindBelow: plan.pace_behind_below,
-      aheadAbove: plan.pace_ahead_above,
-    },
-    strategies,
-    programs: programs.map((p) => ({
-      id: p.id,
-      name: p.name,
-      strategyId: p.strategy_id,
-      unitId: p.owner_unit_id,
-      unitName: p.unit_name,
-      unitNameEn: p.unit_name_en,
-      jobType: p.job_type as JobType,
-      targetGroups: parseJson<TargetGroup[]>(p.target_groups, []),
-      annualTarget: p.annual_target,
-      phasing: parseJson<number[]>(p.phasing, []),
-      groupTargets: parseJson(p.group_targets, {}),
-      illustrative: p.illustrative === 1,
-    })),
-    results: monthStates(revisions),
-    asOf: `${plan.year}-12-31`,
-  };
-}
-
 /** The SQL a task sends, captured by a plugin that compiles each query as Kysely executes it. */
 async function queriesOf(db: Db, task: (k: Kysely<Database>) => Promise<unknown>): Promise<CompiledQuery[]> {
   const captured: CompiledQuery[] = [];
@@ -230,9 +190,9 @@ async function run(dialect: Dialect): Promise<Measured> {
     const select1 = performance.now() - t0;
     const queries = async () => {
       const start = performance.now();
-      const loaded = await loadDashboard(k, plan);
+      const loaded = await loadMonitoringRows(k, plan);
       const queried = performance.now();
-      const input = monitoringInput(plan, loaded);
+      const input = monitoringInputOf(plan, loaded, `${plan.year}-12-31`, false);
       const computeStart = performance.now();
       computeDashboard(input);
       return { queries: queried - start, compute: performance.now() - computeStart };

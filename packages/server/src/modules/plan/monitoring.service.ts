@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, PlanRow } from '../../db/tables.js';
 import type { Ctx } from '../../http/context.js';
 import { requireUser } from '../auth/auth.policy.js';
-import { computeDashboard, type MonitoringResult } from './monitoring.js';
+import { computeDashboard, type MonitoringInput, type MonitoringResult } from './monitoring.js';
 import { visibleUnitIds } from './plan.policy.js';
 import { parseJson } from './plan.presenter.js';
 import * as planRepo from './plan.repository.js';
@@ -36,26 +36,30 @@ export function monthStates(revisions: Awaited<ReturnType<typeof revisionsOfPlan
   return [...states.values()];
 }
 
-/** Loads a plan's figures and computes its dashboard as of a date. */
-export async function dashboardOf(
-  db: Kysely<Database>,
-  plan: PlanRow,
-  asOf: string,
-  unitIds?: number[],
-): Promise<Dashboard> {
-  const [strategies, programs, revisions] = await Promise.all([
+/** The rows a plan's dashboard is computed from: strategies, (visible) programs, every result revision. */
+export function loadMonitoringRows(db: Kysely<Database>, plan: PlanRow, unitIds?: number[]) {
+  return Promise.all([
     planRepo.strategiesOf(db, plan.id),
     planRepo.programsOf(db, plan.id, unitIds),
     revisionsOfPlan(db, plan.id),
   ]);
+}
+
+/** The pure computation's input from loaded rows. */
+export function monitoringInputOf(
+  plan: PlanRow,
+  [strategies, programs, revisions]: Awaited<ReturnType<typeof loadMonitoringRows>>,
+  asOf: string,
+  partial: boolean,
+): MonitoringInput {
   const visible = new Set(programs.map((p) => p.id));
-  return computeDashboard({
+  return {
     plan: {
       id: plan.id,
       year: plan.year,
       // A reporter's view covers some programs only: against the whole plan's previous-year
       // target its year-on-year change would mislead, so a partial view has none.
-      previousYearTarget: unitIds ? null : plan.previous_year_target,
+      previousYearTarget: partial ? null : plan.previous_year_target,
       behindBelow: plan.pace_behind_below,
       aheadAbove: plan.pace_ahead_above,
     },
@@ -76,7 +80,18 @@ export async function dashboardOf(
     })),
     results: monthStates(revisions.filter((r) => visible.has(r.program_id))),
     asOf,
-  });
+  };
+}
+
+/** Loads a plan's figures and computes its dashboard as of a date. */
+export async function dashboardOf(
+  db: Kysely<Database>,
+  plan: PlanRow,
+  asOf: string,
+  unitIds?: number[],
+): Promise<Dashboard> {
+  const rows = await loadMonitoringRows(db, plan, unitIds);
+  return computeDashboard(monitoringInputOf(plan, rows, asOf, unitIds !== undefined));
 }
 
 /** The monitoring dashboard for the back office; reporters see their own units' programs only. */

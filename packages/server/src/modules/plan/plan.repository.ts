@@ -138,14 +138,18 @@ export async function setPositions(db: Q, table: 'strategies' | 'programs', ids:
   }
 }
 
-/** Programs of a plan with their owner unit, in strategy and position order. */
-export function programsOf(db: Q, planId: number, unitIds?: number[]) {
-  let query = db
+/** Programs joined with their owner unit's names. */
+function programsWithUnit(db: Q) {
+  return db
     .selectFrom('programs')
     .innerJoin('units', 'units.id', 'programs.owner_unit_id')
     .selectAll('programs')
-    .select(['units.name as unit_name', 'units.name_en as unit_name_en', 'units.kind as unit_kind'])
-    .where('programs.plan_id', '=', planId);
+    .select(['units.name as unit_name', 'units.name_en as unit_name_en', 'units.kind as unit_kind']);
+}
+
+/** Programs of a plan with their owner unit, in strategy and position order. */
+export function programsOf(db: Q, planId: number, unitIds?: number[]) {
+  let query = programsWithUnit(db).where('programs.plan_id', '=', planId);
   if (unitIds) query = query.where('programs.owner_unit_id', 'in', unitIds.length ? unitIds : [-1]);
   return query.orderBy('programs.strategy_id').orderBy('programs.position').orderBy('programs.id').execute();
 }
@@ -154,13 +158,7 @@ export type ProgramWithUnit = Awaited<ReturnType<typeof programsOf>>[number];
 
 /** One program with its owner unit. */
 export function findProgram(db: Q, id: number) {
-  return db
-    .selectFrom('programs')
-    .innerJoin('units', 'units.id', 'programs.owner_unit_id')
-    .selectAll('programs')
-    .select(['units.name as unit_name', 'units.name_en as unit_name_en', 'units.kind as unit_kind'])
-    .where('programs.id', '=', id)
-    .executeTakeFirst();
+  return programsWithUnit(db).where('programs.id', '=', id).executeTakeFirst();
 }
 
 /** Inserts a program at the end of its strategy and returns its id. */
