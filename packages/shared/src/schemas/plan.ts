@@ -111,6 +111,7 @@ export const CopyPlanBody = z.strictObject({
 
 export const Program = z.object({
   id: z.number().int(),
+  planId: z.number().int(),
   strategyId: z.number().int(),
   position: z.number().int(),
   name: z.string(),
@@ -243,6 +244,8 @@ export const Opinion = z.object({
   answer: z.string().nullable(),
   answeredAt: Timestamp.nullable(),
   hidden: z.boolean(),
+  /** Why a planner hid it; staff only (null on public pages). */
+  hiddenReason: z.string().nullable(),
   createdAt: Timestamp,
 });
 

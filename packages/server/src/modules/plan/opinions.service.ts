@@ -28,6 +28,7 @@ function present(row: OpinionRow & { program_name: string | null }, forPublic: b
     answer: row.answer,
     answeredAt: row.answered_at,
     hidden: row.hidden === 1,
+    hiddenReason: forPublic ? null : row.hidden_reason,
     createdAt: row.created_at,
   };
 }

@@ -19,6 +19,7 @@ export function presentProgram(row: ProgramWithUnit): Program {
   };
   return {
     id: row.id,
+    planId: row.plan_id,
     strategyId: row.strategy_id,
     position: row.position,
     name: row.name,
@@ -43,6 +44,8 @@ export function presentPlan(
   org: OrganisationRow,
   strategies: StrategyRow[],
   programs: ProgramWithUnit[],
+  /** True when the programs are a reporter's own only: then no plan-wide year-on-year change. */
+  partial = false,
 ): Plan {
   const presented = programs.map(presentProgram);
   const targetTotal = presented.reduce((s, p) => s + p.annualTarget, 0);
@@ -61,9 +64,10 @@ export function presentPlan(
     status: plan.status,
     publishedAt: plan.published_at,
     targetTotal,
-    targetChangePct: plan.previous_year_target
-      ? percent(targetTotal - plan.previous_year_target, plan.previous_year_target)
-      : null,
+    targetChangePct:
+      plan.previous_year_target && !partial
+        ? percent(targetTotal - plan.previous_year_target, plan.previous_year_target)
+        : null,
     budgetTotal: presented.reduce((s, p) => s + p.budgetTotal, 0),
     version: plan.version,
     strategies: strategies.map((s) => {

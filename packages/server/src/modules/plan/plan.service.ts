@@ -55,7 +55,7 @@ export async function getPlan(ctx: Ctx, id: number) {
     repo.strategiesOf(ctx.db.kysely, id),
     repo.programsOf(ctx.db.kysely, id, visibleUnitIds(actor)),
   ]);
-  return presentPlan(plan, org!, strategies, programs);
+  return presentPlan(plan, org!, strategies, programs, visibleUnitIds(actor) !== undefined);
 }
 
 function planColumns(body: Partial<z.infer<typeof CreatePlanBody>>) {

@@ -190,5 +190,9 @@ describe.each(testDatabases())('a reporter’s dashboard on $name', (database) =
     expect(own.summary.previousYearTarget).toBeNull();
     expect(own.summary.targetChangePct).toBeNull();
     expect(new Set(own.byUnit.map((u: { label: string }) => u.label))).toEqual(new Set(['일자리경제과']));
+    const tree = (await reporter.get(`/api/v1/plans/${planId}`)).json();
+    expect(tree.targetTotal).toBe(own.summary.targetTotal);
+    expect(tree.targetChangePct).toBeNull();
+    expect(tree.strategies[0].programs[0]?.planId ?? planId).toBe(planId);
   });
 });

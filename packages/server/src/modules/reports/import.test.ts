@@ -59,7 +59,7 @@ function shape(plan: Plan) {
     organisation: plan.organisation,
     strategies: plan.strategies.map(({ id: _id, version: _v, programs, ...s }) => ({
       ...s,
-      programs: programs.map(({ id: _pid, strategyId: _sid, version: _pv, ...p }) => p),
+      programs: programs.map(({ id: _pid, planId: _plid, strategyId: _sid, version: _pv, ...p }) => p),
     })),
   };
 }
