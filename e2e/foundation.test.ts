@@ -20,7 +20,10 @@ describe('foundation in the browser', () => {
   });
 
   async function newPage(locale: 'ko' | 'en' = 'ko', width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: locale === 'ko' ? 'ko-KR' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: locale === 'ko' ? 'ko-KR' : 'en-GB',
+    });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -59,7 +62,14 @@ describe('foundation in the browser', () => {
     await form.locator('label', { hasText: '개인정보 수집·이용에 동의' }).click();
     await form.getByRole('button', { name: '가입하기' }).click();
     // A weak password is refused next to the field, in Korean.
-    await expect.poll(() => form.getByText(/10자 이상/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        form
+          .getByText(/10자 이상/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await form.getByLabel(/^비밀번호/).fill('seeker-pass-2019');
     await form.getByRole('button', { name: '가입하기' }).click();
     await page.waitForURL(/\/account/);
@@ -70,7 +80,9 @@ describe('foundation in the browser', () => {
     await expect.poll(() => page.getByRole('link', { name: '로그인' }).first().isVisible()).toBe(true);
 
     await signIn(page, 'kim.seeker@example.kr', 'wrong-password-1');
-    await expect.poll(() => page.getByText('이메일 또는 비밀번호가 올바르지 않습니다.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('이메일 또는 비밀번호가 올바르지 않습니다.').isVisible())
+      .toBe(true);
     await shoot(page, 'foundation-signin-error-ko');
     await signIn(page, 'kim.seeker@example.kr', 'seeker-pass-2019');
     await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('김구직');
@@ -89,7 +101,9 @@ describe('foundation in the browser', () => {
     await form.locator('label', { hasText: '부평1동 행정복지센터' }).click();
     await form.getByLabel(/^초기 비밀번호/).fill('counsel-pass-12');
     await page.getByRole('dialog').getByRole('button', { name: '추가', exact: true }).click();
-    await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('counsellor2@example.kr');
+    await expect
+      .poll(() => page.getByTestId('users-table').textContent())
+      .toContain('counsellor2@example.kr');
 
     await page.goto(`${server.url}/admin/audit`);
     const table = page.getByTestId('audit-table');
@@ -102,7 +116,9 @@ describe('foundation in the browser', () => {
     // The same pages in English.
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Audit log/i);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).first().textContent())
+      .toMatch(/Audit log/i);
     await shoot(page, 'foundation-audit-en');
     await page.goto(server.url);
     await shoot(page, 'foundation-home-en');

@@ -21,6 +21,7 @@ import { evidenceRoutes } from './modules/plan/evidence.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { publicPlanRoutes } from './modules/plan/public.routes.js';
 import { publicReportRoutes, reportRoutes } from './modules/reports/reports.routes.js';
+import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +103,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(evidenceRoutes);
       await api.register(reportRoutes);
       await api.register(publicReportRoutes);
+      await api.register(taxonomyRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -110,12 +112,18 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   const serveWeb = fs.existsSync(`${webDir}/index.html`);
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api') || request.url.startsWith('/healthz') || request.url.startsWith('/readyz');
+    const isApi =
+      request.url.startsWith('/api') ||
+      request.url.startsWith('/healthz') ||
+      request.url.startsWith('/readyz');
     if (serveWeb && !isApi && request.method === 'GET') {
       // The web app routes on the client: any other page path gets index.html.
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).type('application/problem+json').send(problemFor('NOT_FOUND', {}, [], request.id));
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problemFor('NOT_FOUND', {}, [], request.id));
   });
   return app;
 }

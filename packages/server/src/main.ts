@@ -3,12 +3,17 @@ import { loadConfig } from './config.js';
 import { migrateUp } from './db/migrate.js';
 import { openConfiguredDb } from './db/open.js';
 import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.service.js';
+import { ensureDefaultTaxonomies } from './modules/taxonomy/defaults.js';
+import { taxonomySearch } from './modules/taxonomy/taxonomy-search.js';
 
-/** Starts the server: migrate, seed the demo on a new database when DEMO is on, listen. */
+/** Starts the server: migrate, load default reference data, seed the demo (DEMO on, new database), listen. */
 export async function serve(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config = loadConfig(env);
   const db = openConfiguredDb(config);
   await migrateUp(db);
+  // Reference data (occupations, skills, regions) on a new database; the typeahead index built now.
+  await ensureDefaultTaxonomies(db);
+  await taxonomySearch(db);
   const app = await buildApp({ config, db });
   if (config.DEMO) {
     const seeded = await seedDemo(db);

@@ -5,4 +5,5 @@ export * from './schemas/audit.js';
 export * from './schemas/auth.js';
 export * from './schemas/common.js';
 export * from './schemas/plan.js';
+export * from './schemas/taxonomy.js';
 export * from './validation.js';

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'opinions.post': EVERYONE,
   'opinions.moderate': ['admin', 'planner'],
   'public.read': EVERYONE,
+  'taxonomy.read': EVERYONE,
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -66,12 +66,34 @@ export const FIELD_MESSAGES = {
     ko: "'전략목록' 시트에 없는 전략입니다: {value}",
     en: "This strategy is not on the '전략목록' sheet: {value}",
   },
+  unknown_parent: {
+    ko: "상위 코드 '{value}'가 이 분류체계에 없습니다.",
+    en: "The parent code '{value}' is not in this scheme.",
+  },
+  parent_cycle: {
+    ko: '상위 코드가 순환합니다: {value}',
+    en: 'The parent codes go round in a circle: {value}',
+  },
+  duplicate_code: {
+    ko: "코드 '{value}'가 {line}행에 이미 있습니다.",
+    en: "The code '{value}' is already on line {line}.",
+  },
+  scheme_mismatch: {
+    ko: "분류체계 '{value}'가 지정한 '{expected}'와 다릅니다.",
+    en: "The scheme '{value}' differs from the one given, '{expected}'.",
+  },
+  no_rows: { ko: '데이터 행이 없습니다.', en: 'The file has no data rows.' },
+  invalid_geometry: {
+    ko: '도형이 올바르지 않습니다(Polygon 또는 MultiPolygon, 경위도 좌표): {value}',
+    en: 'The geometry is not valid (a Polygon or MultiPolygon in longitude/latitude): {value}',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 
 /** Fills `{name}` placeholders of a bilingual message. */
 export function fillMessage(message: Bilingual, params: Record<string, string | number> = {}): Bilingual {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
   return { ko: fill(message.ko), en: fill(message.en) };
 }

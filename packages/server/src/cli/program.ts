@@ -1,17 +1,34 @@
 import fs from 'node:fs';
-import { CreateStaffBody, ShortText, STAFF_ROLES } from '@ilteo/shared';
+import path from 'node:path';
+import {
+  CreateStaffBody,
+  IMPORT_MODES,
+  REGION_LEVELS,
+  ShortText,
+  STAFF_ROLES,
+  TAXONOMY_KINDS,
+} from '@ilteo/shared';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/kysely.js';
 import { migrateDown, migrateUp, migrationStatus } from '../db/migrate.js';
 import { openConfiguredDb } from '../db/open.js';
+import { type Ctx, SYSTEM } from '../http/context.js';
 import { AppError, fieldErrorsFromValidation, validationError } from '../http/errors.js';
 import { createOrganisation, createUserAsSystem } from '../modules/auth/users.commands.js';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.service.js';
+import { ensureDefaultTaxonomies } from '../modules/taxonomy/defaults.js';
+import {
+  type ImportReport,
+  importRegionsFile,
+  importTaxonomyFile,
+} from '../modules/taxonomy/import.service.js';
+import { listSchemes } from '../modules/taxonomy/taxonomy.service.js';
 
-const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const db = openConfiguredDb(loadConfig());
@@ -57,7 +74,9 @@ export function buildCli(): Command {
   migrate
     .command('down')
     .description('revert the newest applied migration')
-    .action(() => withDb(async (db) => console.log((await migrateDown(db)).join('\n') || 'nothing to revert')));
+    .action(() =>
+      withDb(async (db) => console.log((await migrateDown(db)).join('\n') || 'nothing to revert')),
+    );
   migrate
     .command('status')
     .description('list migrations and whether each is applied')
@@ -130,11 +149,149 @@ export function buildCli(): Command {
           }));
           explain(validationError(fieldErrorsFromValidation(issues)));
         }
-        const created = await createUserAsSystem(db, { ...parsed.data, unitCodes: options.unit ?? [] }).catch(explain);
+        const created = await createUserAsSystem(db, { ...parsed.data, unitCodes: options.unit ?? [] }).catch(
+          explain,
+        );
         console.log(`user ${created.id} ${created.email} (${created.role}) created`);
       }),
     );
 
+  addTaxonomyCommands(program);
+
   return program;
 }
 
+const systemCtx = (db: Db): Ctx => ({ db, actor: SYSTEM, requestId: `cli-${Date.now()}` });
+
+function readInput(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function describeReport(r: ImportReport): string {
+  return `${r.scheme} (${r.kind}, ${r.mode}): ${r.inserted} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deleted} deleted`;
+}
+
+/** `ilteo taxonomy …`: reference data. Every import starts from the defaults, like the server does. */
+function addTaxonomyCommands(program: Command): void {
+  const taxonomy = program.command('taxonomy').description('occupations, skills, certificates and regions');
+  taxonomy
+    .command('import')
+    .description(
+      'import taxonomy items from CSV (columns: code, name, and optionally scheme, name_en, parent_code, ' +
+        'aliases separated by ; or |); nothing is written unless every row is valid',
+    )
+    .addOption(
+      new Option('--kind <kind>', 'what the items are').choices([...TAXONOMY_KINDS]).makeOptionMandatory(),
+    )
+    .option('--scheme <name>', 'the scheme of rows without a scheme column or cell, e.g. ISCO-08')
+    .requiredOption('--file <path>', 'CSV file, UTF-8 or CP949 (Excel)')
+    .addOption(
+      new Option('--mode <mode>', 'merge: add and update codes; replace: the scheme becomes exactly the file')
+        .choices([...IMPORT_MODES])
+        .default('merge'),
+    )
+    .action(
+      (options: {
+        kind: (typeof TAXONOMY_KINDS)[number];
+        scheme?: string;
+        file: string;
+        mode: 'merge' | 'replace';
+      }) =>
+        withDb(async (db) => {
+          const bytes = readInput(options.file);
+          await migrateUp(db);
+          await ensureDefaultTaxonomies(db);
+          const reports = await importTaxonomyFile(systemCtx(db), {
+            kind: options.kind,
+            scheme: options.scheme,
+            mode: options.mode,
+            bytes,
+            source: path.basename(options.file),
+          }).catch(explain);
+          for (const r of reports) console.log(describeReport(r));
+        }),
+    );
+  taxonomy
+    .command('import-regions')
+    .description(
+      "import a district's regions (by default its 행정동) from GeoJSON, with polygons and centroids",
+    )
+    .requiredOption(
+      '--file <path>',
+      'GeoJSON FeatureCollection; properties code (or adm_cd), name (or adm_nm), name_eng',
+    )
+    .requiredOption('--scheme <name>', 'region scheme, e.g. KOSTAT-2018')
+    .requiredOption('--parent-code <code>', 'the region the features belong to, e.g. 23060')
+    .addOption(
+      new Option('--level <level>', 'level of the features').choices([...REGION_LEVELS]).default('dong'),
+    )
+    .addOption(
+      new Option('--mode <mode>', "merge: add and update; replace: also delete the parent's other children")
+        .choices([...IMPORT_MODES])
+        .default('merge'),
+    )
+    .option('--parent-name <name>', 'create the parent with this name when it does not exist')
+    .option('--parent-name-en <name>', "the new parent's English name")
+    .addOption(
+      new Option('--parent-level <level>', "the new parent's level")
+        .choices([...REGION_LEVELS])
+        .default('sigungu'),
+    )
+    .option('--parent-parent-code <code>', "the new parent's own parent, e.g. the 시·도 23")
+    .option('--parent-admin-code <code>', "the new parent's 행정안전부 code, e.g. 28200")
+    .action(
+      (options: {
+        file: string;
+        scheme: string;
+        parentCode: string;
+        level: (typeof REGION_LEVELS)[number];
+        mode: 'merge' | 'replace';
+        parentName?: string;
+        parentNameEn?: string;
+        parentLevel: (typeof REGION_LEVELS)[number];
+        parentParentCode?: string;
+        parentAdminCode?: string;
+      }) =>
+        withDb(async (db) => {
+          const bytes = readInput(options.file);
+          await migrateUp(db);
+          await ensureDefaultTaxonomies(db);
+          const report = await importRegionsFile(systemCtx(db), {
+            scheme: options.scheme,
+            parentCode: options.parentCode,
+            level: options.level,
+            mode: options.mode,
+            bytes,
+            source: path.basename(options.file),
+            newParent: options.parentName
+              ? {
+                  name: options.parentName,
+                  nameEn: options.parentNameEn,
+                  level: options.parentLevel,
+                  parentCode: options.parentParentCode,
+                  adminCode: options.parentAdminCode,
+                }
+              : undefined,
+          }).catch(explain);
+          console.log(describeReport(report));
+        }),
+    );
+  taxonomy
+    .command('schemes')
+    .description('list the schemes loaded, with their sizes')
+    .action(() =>
+      withDb(async (db) => {
+        await migrateUp(db);
+        await ensureDefaultTaxonomies(db);
+        for (const s of await listSchemes(systemCtx(db))) {
+          console.log(
+            `${s.kind.padEnd(11)} ${s.scheme.padEnd(14)} ${String(s.items).padStart(6)} items, ${s.levels} levels`,
+          );
+        }
+      }),
+    );
+}

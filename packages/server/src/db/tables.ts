@@ -229,3 +229,70 @@ export type StrategyRow = Selectable<StrategyTable>;
 export type ProgramRow = Selectable<ProgramTable>;
 export type ProgramResultRow = Selectable<ProgramResultTable>;
 export type OpinionRow = Selectable<OpinionTable>;
+
+/* Taxonomies and regions (migration 2026112604_taxonomy); merged into Database above. */
+export interface Database {
+  taxonomy_items: TaxonomyItemTable;
+  taxonomy_mappings: TaxonomyMappingTable;
+  regions: RegionTable;
+  taxonomy_imports: TaxonomyImportTable;
+}
+
+export interface TaxonomyItemTable {
+  id: Generated<number>;
+  kind: 'occupation' | 'skill' | 'certificate';
+  scheme: string;
+  code: string;
+  label: string;
+  label_en: string | null;
+  parent_code: string | null;
+  /** Depth in the parent chain, 1 = top; recomputed by every import. */
+  level: number;
+  /** JSON array of strings. */
+  aliases: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaxonomyMappingTable {
+  id: Generated<number>;
+  kind: 'occupation' | 'skill' | 'certificate';
+  from_scheme: string;
+  from_code: string;
+  to_scheme: string;
+  to_code: string;
+}
+
+export interface RegionTable {
+  id: Generated<number>;
+  scheme: string;
+  code: string;
+  name: string;
+  name_en: string | null;
+  level: 'sido' | 'sigungu' | 'dong';
+  parent_code: string | null;
+  /** 행정안전부 code (e.g. 28237 for 부평구), where known. */
+  admin_code: string | null;
+  /** Area-weighted centroid, WGS84. */
+  lon: number | null;
+  lat: number | null;
+  /** GeoJSON geometry text. */
+  geometry: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaxonomyImportTable {
+  id: Generated<number>;
+  kind: 'occupation' | 'skill' | 'certificate' | 'region';
+  scheme: string;
+  mode: 'default' | 'merge' | 'replace';
+  source: string;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  created_at: string;
+}
+
+export type TaxonomyItemRow = Selectable<TaxonomyItemTable>;
+export type RegionRow = Selectable<RegionTable>;

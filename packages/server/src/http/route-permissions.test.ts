@@ -7,7 +7,16 @@ import { testDatabases } from '../test/databases.js';
  * Who may call each API route. This table is the specification: the test below fails when a route
  * is added without a row here, and when any actor gets through (or is stopped) against it.
  */
-const ALL: Actor[] = ['public', 'admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'];
+const ALL: Actor[] = [
+  'public',
+  'admin',
+  'planner',
+  'reporter',
+  'counsellor',
+  'council',
+  'employer',
+  'seeker',
+];
 const SIGNED_IN: Actor[] = ['admin', 'planner', 'reporter', 'counsellor', 'council', 'employer', 'seeker'];
 
 const PLANNERS: Actor[] = ['admin', 'planner'];
@@ -71,6 +80,14 @@ const EXPECTED: Record<string, Actor[]> = {
   'POST /api/v1/programs/:id/results/:month/evidence': REPORTERS,
   'GET /api/v1/evidence/:id': PLAN_READERS,
   'DELETE /api/v1/evidence/:id': REPORTERS,
+  'GET /api/v1/taxonomy/occupations': ALL,
+  'GET /api/v1/taxonomy/occupations/:scheme/:code': ALL,
+  'GET /api/v1/taxonomy/skills': ALL,
+  'GET /api/v1/taxonomy/skills/:scheme/:code': ALL,
+  'GET /api/v1/taxonomy/certificates': ALL,
+  'GET /api/v1/taxonomy/certificates/:scheme/:code': ALL,
+  'GET /api/v1/taxonomy/schemes': ALL,
+  'GET /api/v1/regions': ALL,
 };
 
 describe.each(testDatabases())('role × route table on $name', (database) => {
@@ -105,7 +122,11 @@ describe.each(testDatabases())('role × route table on $name', (database) => {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
       for (const actor of ALL) {
         const client = await clientFor(actor);
-        const res = await client.request(method, path.replace(':id', String(target.id)).replace(':month', '1'), method === 'GET' ? {} : { body: {} });
+        const res = await client.request(
+          method,
+          path.replace(':id', String(target.id)).replace(':month', '1'),
+          method === 'GET' ? {} : { body: {} },
+        );
         // Signing out ends the session: the next route gets a freshly signed-in client.
         if (route.endsWith('/sign-out')) clients.delete(actor);
         const deniedAs = actor === 'public' ? 401 : 403;

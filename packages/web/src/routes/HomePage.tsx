@@ -26,6 +26,12 @@ export function HomePage() {
           <h2 className="card-title">{t('home.plan.title')}</h2>
           <p>{t('home.plan.body')}</p>
         </li>
+        <li className="card" data-testid="home-public-card">
+          <h2 className="card-title">
+            <Link to="/public/plans">{t('public.home.title')}</Link>
+          </h2>
+          <p>{t('public.home.body')}</p>
+        </li>
         <li className="card">
           <h2 className="card-title">{t('home.services.title')}</h2>
           <p>{t('home.services.body')}</p>

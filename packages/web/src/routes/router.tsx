@@ -3,6 +3,8 @@ import type { RouteHandle } from '../components/Breadcrumbs';
 import { Layout } from '../components/Layout';
 import { rolesFor } from '../components/nav';
 import { RequireRole } from '../features/auth/RequireRole';
+import { monitoringRoutes } from '../features/monitoring/routes';
+import { publicRoutes } from '../features/public/routes';
 import { AccountPage } from './AccountPage';
 import { AdminAuditPage } from './AdminAuditPage';
 import { AdminUsersPage } from './AdminUsersPage';
@@ -54,7 +56,49 @@ export const routes: RouteObject[] = [
             handle: handle('audit.title'),
           },
           // --- plan pages (features/plan): /plans, /plans/:id, /plans/:id/results, /plans/:id/opinions, /programs/:id/results
+          {
+            path: 'plans',
+            handle: handle('plan.list.title'),
+            children: [
+              {
+                index: true,
+                lazy: () => import('./plan').then((m) => m.planRoute('list')),
+                hydrateFallbackElement: <div className="krds-spinner loading" />,
+              },
+              {
+                path: ':id',
+                handle: handle('plan.detail.crumb'),
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('./plan').then((m) => m.planRoute('plan')),
+                    hydrateFallbackElement: <div className="krds-spinner loading" />,
+                  },
+                  {
+                    path: 'results',
+                    handle: handle('results.plan.crumb'),
+                    lazy: () => import('./plan').then((m) => m.planRoute('results')),
+                    hydrateFallbackElement: <div className="krds-spinner loading" />,
+                  },
+                  {
+                    path: 'opinions',
+                    handle: handle('opinions.crumb'),
+                    lazy: () => import('./plan').then((m) => m.planRoute('opinions')),
+                    hydrateFallbackElement: <div className="krds-spinner loading" />,
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'programs/:id/results',
+            handle: handle('results.crumb'),
+            lazy: () => import('./plan').then((m) => m.planRoute('program')),
+            hydrateFallbackElement: <div className="krds-spinner loading" />,
+          },
           // --- monitoring and public pages (features/monitoring, features/public): /plans/:id/dashboard, /public/...
+          ...monitoringRoutes,
+          ...publicRoutes,
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },

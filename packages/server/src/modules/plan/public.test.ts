@@ -124,7 +124,10 @@ describe.each(testDatabases())('opinions on the plan on $name', (database) => {
     expect(shown[0]).toMatchObject({ authorName: '홍*동', answer: '청년인턴 사업을 확대하겠습니다.' });
     const all = (await planner.get(`/api/v1/plans/${planId}/opinions`)).json();
     expect(all).toHaveLength(2);
-    expect(all.find((o: { hidden: boolean }) => o.hidden)).toMatchObject({ body: '욕설', hiddenReason: '욕설' });
+    expect(all.find((o: { hidden: boolean }) => o.hidden)).toMatchObject({
+      body: '욕설',
+      hiddenReason: '욕설',
+    });
     const actions = (
       await t.db.kysely
         .selectFrom('audit_log')
