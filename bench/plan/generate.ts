@@ -7,6 +7,7 @@ import { type Db, openDb } from '../../packages/server/src/db/kysely.js';
 import { migrateUp } from '../../packages/server/src/db/migrate.js';
 import type { Database } from '../../packages/server/src/db/tables.js';
 import { evenPhasing } from '../../packages/server/src/modules/plan/phasing.js';
+import { refreshApprovedJobs } from '../../packages/server/src/modules/plan/results.repository.js';
 import { Random } from '../lib/random.js';
 
 /**
@@ -120,6 +121,7 @@ const COLUMNS: { [T in Table]: Record<keyof Row<T> & string, Kind> } = {
     name: 'text',
     description: 'text',
     owner_unit_id: 'int',
+    approved_jobs: 'int',
     job_type: 'text',
     target_groups: 'text',
     budget_national: 'bigint',
@@ -297,6 +299,8 @@ export async function emitDataset(spec: PlanDatasetSpec, emit: Emit): Promise<vo
           phasing_mode: seasonal ? 'custom' : 'even',
           group_targets: shares.length ? byGroup(target) : '{}',
           illustrative: 0,
+          // Filled in after the load by refreshApprovedJobs, as the product's approvals keep it.
+          approved_jobs: 0,
           version: 1,
           created_at: iso(year - 1, 11, 10),
           updated_at: iso(year - 1, 11, 20),
@@ -505,6 +509,8 @@ export async function prepareSqlite(
   raw.close();
 
   const db = openDb({ sqliteFile: file });
+  // What the approving transactions keep up in the product: each program's official total.
+  await refreshApprovedJobs(db.kysely);
   const report: GenerationReport = {
     key,
     seconds: (performance.now() - start) / 1000,
@@ -590,6 +596,8 @@ export async function preparePostgres(
   await client.end();
 
   const db = openDb({ databaseUrl: url });
+  // What the approving transactions keep up in the product: each program's official total.
+  await refreshApprovedJobs(db.kysely);
   const report: GenerationReport = {
     key,
     seconds: (performance.now() - start) / 1000,

@@ -169,6 +169,8 @@ export interface ProgramTable {
   /** JSON object: target group → jobs. */
   group_targets: string;
   illustrative: number;
+  /** Sum of the newest approved figure of each month, kept by the approval's transaction. */
+  approved_jobs: Generated<number>;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, UnitRow } from '../../db/tables.js';
 import { evenPhasing } from '../plan/phasing.js';
 import { insertPlan, insertProgram, insertStrategy } from '../plan/plan.repository.js';
-import { insertRevision } from '../plan/results.repository.js';
+import { insertRevision, refreshApprovedJobs } from '../plan/results.repository.js';
 import {
   BUPYEONG_2019,
   BUPYEONG_2019_STRATEGIES,
@@ -147,5 +147,6 @@ export async function seedBupyeongPlan(
       }
     }
   }
+  await refreshApprovedJobs(db);
   return planId;
 }

@@ -195,6 +195,7 @@ export async function copyPlan(ctx: Ctx, id: number, body: z.infer<typeof CopyPl
           unit_name_en: _ue,
           unit_kind: _k,
           version: _v,
+          approved_jobs: _a,
           ...rest
         } = p;
         await repo.insertProgram(trx, {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, ProgramResultTable } from '../../db/tables.js';
 
 type Q = Kysely<Database>;
@@ -76,4 +76,21 @@ export function evidenceOf(db: Q, resultIds: number[]) {
     .where('result_id', 'in', resultIds)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Recomputes programs' `approved_jobs` (the sum of each month's newest approved figure): for the
+ * given programs, or for all when none are given. Call it in the transaction that approves.
+ */
+export async function refreshApprovedJobs(db: Q, programIds?: number[]): Promise<void> {
+  let query = db.updateTable('programs').set({
+    approved_jobs: sql<number>`coalesce((
+      select sum(r.jobs) from program_results r
+      where r.program_id = programs.id and r.status = 'approved'
+        and not exists (select 1 from program_results newer
+          where newer.program_id = r.program_id and newer.month = r.month
+            and newer.revision > r.revision and newer.status = 'approved')), 0)`,
+  });
+  if (programIds) query = query.where('id', 'in', programIds.length ? programIds : [-1]);
+  await query.execute();
 }

@@ -198,6 +198,7 @@ export async function transitionResult(
     // The version check makes two reviewers (or a reviewer and a reporter) unable to both win.
     if (!(await repo.updateRevision(trx, current.id, current.version, patch)))
       throw new AppError('RESULT_WRONG_STATE');
+    if (transition === 'approve') await repo.refreshApprovedJobs(trx, [programId]);
     await audit(
       ctx,
       {
