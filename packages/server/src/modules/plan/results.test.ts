@@ -88,6 +88,9 @@ describe.each(testDatabases())('monthly results workflow on $name', (database) =
       program: before.program + 18,
       total: before.total + 18,
     });
+    // The national roll-up reads each program's kept total: the approval updated it in step.
+    const rollup = (await t.client().get('/api/v1/public/rollup?year=2019')).json();
+    expect(rollup.total.achieved).toBe(before.total + 18);
 
     const dashAfter = (await planner.get(`/api/v1/plans/${planId}/dashboard`)).json();
     expect(dashAfter.missingReportProgramIds).not.toContain(ownProgram);
