@@ -584,6 +584,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.title': 'Jobs plan monitoring dashboard',
   'dashboard.published': 'Published',
   'dashboard.draft': 'Draft (not published)',
+  'dashboard.notFound': 'Plan not found: it does not exist or you may not see it.',
+  'dashboard.toPlans': 'Back to the jobs plans',
   'dashboard.reporterScope':
     'Only the programs of your departments and agencies are shown; targets and results are their totals.',
   'dashboard.illustrative':
@@ -746,11 +748,13 @@ export const en: Record<MessageKey, string> = {
   'public.home.title': 'Jobs targets and results',
   'public.home.body':
     'This year’s jobs target, strategies and programs, and the approved results, open to everyone, with a place for your opinion.',
+  'public.home.open': 'See targets and results',
   'public.list.title': 'Published jobs plans',
   'public.list.empty': 'No jobs plan has been published.',
   'public.plan.title': 'Jobs plan',
   'public.plan.crumb': 'Jobs plan',
   'public.plan.back': 'Back to the published plans',
+  'public.plan.notFound': 'This jobs plan is not published, or the address is wrong.',
   'public.plan.year': '{year}',
   'public.plan.publishedAt': 'Published {date}',
   'public.plan.vision': 'Vision',

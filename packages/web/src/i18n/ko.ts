@@ -575,6 +575,8 @@ export const ko = {
   'dashboard.title': '일자리대책 점검 대시보드',
   'dashboard.published': '공시 중',
   'dashboard.draft': '작성 중(미공시)',
+  'dashboard.notFound': '계획을 찾을 수 없습니다. 없는 계획이거나 볼 권한이 없는 계획입니다.',
+  'dashboard.toPlans': '일자리대책 목록으로',
   'dashboard.reporterScope': '담당 부서·기관의 사업만 표시합니다. 목표와 실적도 그 사업들의 합계입니다.',
   'dashboard.illustrative':
     '사업별 수치는 예시입니다. 시연용 계획의 사업별 목표와 실적은 실제 자료가 아닙니다.',
@@ -732,11 +734,13 @@ export const ko = {
   'public.home.title': '일자리 목표 공시',
   'public.home.body':
     '올해 일자리 목표, 전략과 세부 사업, 승인된 실적을 누구나 볼 수 있고 의견을 남길 수 있습니다.',
+  'public.home.open': '목표와 실적 보기',
   'public.list.title': '공시된 일자리대책',
   'public.list.empty': '공시된 일자리대책이 없습니다.',
   'public.plan.title': '일자리대책',
   'public.plan.crumb': '일자리대책 상세',
   'public.plan.back': '공시 목록으로',
+  'public.plan.notFound': '공시된 일자리대책이 아니거나 없는 주소입니다.',
   'public.plan.year': '{year}년',
   'public.plan.publishedAt': '{date} 공시',
   'public.plan.vision': '비전',

@@ -27,10 +27,13 @@ export function HomePage() {
           <p>{t('home.plan.body')}</p>
         </li>
         <li className="card" data-testid="home-public-card">
-          <h2 className="card-title">
-            <Link to="/public/plans">{t('public.home.title')}</Link>
-          </h2>
+          <h2 className="card-title">{t('public.home.title')}</h2>
           <p>{t('public.home.body')}</p>
+          <p className="btn-row">
+            <Link to="/public/plans" className="krds-btn medium secondary">
+              {t('public.home.open')}
+            </Link>
+          </p>
         </li>
         <li className="card">
           <h2 className="card-title">{t('home.services.title')}</h2>

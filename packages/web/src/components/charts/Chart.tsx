@@ -19,7 +19,7 @@ class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode
 /** The data of a chart as a table with a caption and header scopes. */
 export function ChartDataTable({ table }: { table: ChartTable }) {
   return (
-    <div className="krds-table-wrap">
+    <div className="krds-table-wrap mon-table-wrap">
       <table className="tbl col data chart-table">
         <caption>{table.caption}</caption>
         <thead>

@@ -54,7 +54,7 @@ function BreakdownTable({
   }, [rows, field, order, locale]);
 
   return (
-    <div className="krds-table-wrap">
+    <div className="krds-table-wrap mon-table-wrap">
       <table className="tbl col data mon-table mon-breakdown-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -133,7 +133,7 @@ export function ProgramTable({
   }, [programs, units, field, order, locale]);
 
   return (
-    <div className="krds-table-wrap">
+    <div className="krds-table-wrap mon-table-wrap">
       <table className="tbl col data mon-table mon-breakdown-table mon-program-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

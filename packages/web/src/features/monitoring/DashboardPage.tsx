@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../api/queries';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorNotice, Loading, Notice } from '../../components/status';
@@ -70,6 +71,10 @@ function AsOfForm({
   );
 }
 
+function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 /** 연중 점검: a plan's monitoring dashboard as of a date, for the back office. */
 export function DashboardPage() {
   const { locale, t } = useI18n();
@@ -107,7 +112,18 @@ export function DashboardPage() {
         </p>
       )}
 
-      {dashboard.isError && <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
+      {dashboard.isError &&
+        (isNotFound(dashboard.error) ? (
+          <Notice tone="danger" title={t('dashboard.notFound')}>
+            <p>
+              <Link to="/plans" className="krds-btn small secondary">
+                {t('dashboard.toPlans')}
+              </Link>
+            </p>
+          </Notice>
+        ) : (
+          <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+        ))}
       {dashboard.isPending && !dashboard.isError && <Loading />}
 
       {d && (

@@ -19,7 +19,7 @@ function MonthTable({ program, lastClosedMonth }: { program: ProgramMonitoring; 
   const closedClass = (month: number) => (month === lastClosedMonth ? 'num mon-closed-month' : 'num');
   return (
     <div className="mon-drill-months">
-      <div className="krds-table-wrap">
+      <div className="krds-table-wrap mon-table-wrap">
         <table className="tbl col data mon-table mon-month-table" data-testid={`drill-months-${program.id}`}>
           <caption>{t('dashboard.drill.monthsCaption', { name: program.name })}</caption>
           <thead>
@@ -126,7 +126,7 @@ export function DrillDown({ dashboard }: { dashboard: Dashboard }) {
               </h3>
               <div id={panelId} hidden={!open} className="mon-drill-panel">
                 {open && (
-                  <div className="krds-table-wrap">
+                  <div className="krds-table-wrap mon-table-wrap">
                     <table className="tbl col data mon-table mon-stack mon-drill-programs">
                       <caption>{t('dashboard.drill.programsCaption', { name: labelOf(s, locale) })}</caption>
                       <thead>

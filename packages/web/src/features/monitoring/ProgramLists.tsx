@@ -37,7 +37,7 @@ export function LaggingList({ dashboard }: { dashboard: Dashboard }) {
           <EmptyState>{t('dashboard.lagging.none')}</EmptyState>
         </div>
       ) : (
-        <div className="krds-table-wrap">
+        <div className="krds-table-wrap mon-table-wrap">
           <table className="tbl col data mon-table mon-compact-table" data-testid="lagging-list">
             <caption>{t('dashboard.lagging.caption')}</caption>
             <thead>
@@ -108,7 +108,7 @@ export function MissingList({ dashboard }: { dashboard: Dashboard }) {
           <EmptyState>{t('dashboard.missing.none')}</EmptyState>
         </div>
       ) : (
-        <div className="krds-table-wrap">
+        <div className="krds-table-wrap mon-table-wrap">
           <table className="tbl col data mon-table mon-compact-table" data-testid="missing-list">
             <caption>{t('dashboard.missing.caption', { month: monthName(closed, locale) })}</caption>
             <thead>

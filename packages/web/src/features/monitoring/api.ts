@@ -9,20 +9,23 @@ export function asOfFrom(value: string | null): string | undefined {
   return value && DATE.test(value) ? value : undefined;
 }
 
-/** The monitoring figures of a plan as of a date (the server's default date without one). */
+/**
+ * The monitoring figures of a plan as of a date (the server's default date without one). The key
+ * starts like the plan pages' `['plan', id, 'dashboard']`, so reviewing a result there refreshes it.
+ */
 export function useDashboard(planId: number, asOf: string | undefined) {
   return useQuery({
-    queryKey: ['dashboard', planId, asOf ?? null],
+    queryKey: ['plan', planId, 'dashboard', asOf ?? null],
     queryFn: ({ signal }) => api<Dashboard>('GET', `/plans/${planId}/dashboard`, { query: { asOf }, signal }),
     placeholderData: keepPreviousData,
     enabled: Number.isInteger(planId) && planId > 0,
   });
 }
 
-/** The plan itself, for its title and status above the figures. */
+/** The plan itself, for its title and status above the figures (the plan pages' cache entry). */
 export function useMonitoredPlan(planId: number) {
   return useQuery({
-    queryKey: ['monitoring', 'plan', planId],
+    queryKey: ['plan', planId],
     queryFn: ({ signal }) => api<Plan>('GET', `/plans/${planId}`, { signal }),
     enabled: Number.isInteger(planId) && planId > 0,
     staleTime: 60_000,

@@ -10,17 +10,33 @@ const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ defaul
 
 const handle = (crumb: RouteHandle['crumb']): RouteHandle => ({ crumb });
 
-/** The back-office monitoring dashboard of a plan. */
+/**
+ * The back-office monitoring dashboard of a plan. It sits under the plan pages' path so the
+ * breadcrumbs read 홈 › 일자리대책 세부계획 › 세부계획 › 점검 대시보드; React Router matches this
+ * branch only for `/plans/:id/dashboard`.
+ */
 export const monitoringRoutes: RouteObject[] = [
   {
-    path: 'plans/:id/dashboard',
-    element: (
-      <RequireRole roles={rolesFor('plans')}>
-        <Suspense fallback={<Loading />}>
-          <DashboardPage />
-        </Suspense>
-      </RequireRole>
-    ),
-    handle: handle('dashboard.title'),
+    path: 'plans',
+    handle: handle('plan.list.title'),
+    children: [
+      {
+        path: ':id',
+        handle: handle('plan.detail.crumb'),
+        children: [
+          {
+            path: 'dashboard',
+            element: (
+              <RequireRole roles={rolesFor('plans')}>
+                <Suspense fallback={<Loading />}>
+                  <DashboardPage />
+                </Suspense>
+              </RequireRole>
+            ),
+            handle: handle('dashboard.title'),
+          },
+        ],
+      },
+    ],
   },
 ];

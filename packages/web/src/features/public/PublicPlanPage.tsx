@@ -1,6 +1,7 @@
 import { JOB_TYPE_LABELS, type PublicPlan, TARGET_GROUP_LABELS } from '@ilteo/shared';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/Chart';
 import { barsHeight, compareBarsOption } from '../../components/charts/options';
@@ -200,7 +201,7 @@ function Strategies({ plan }: { plan: PublicPlan }) {
                 achieved: formatCount(s.achieved),
               })}
             </p>
-            <div className="krds-table-wrap">
+            <div className="krds-table-wrap mon-table-wrap">
               <table className="tbl col data mon-table mon-stack pub-programs">
                 <caption className="sr-only">{t('public.plan.programsCaption', { name: s.name })}</caption>
                 <thead>
@@ -264,9 +265,15 @@ export function PublicPlanPage() {
     return (
       <>
         <PageHeading>{t('public.plan.title')}</PageHeading>
-        <ErrorNotice error={plan.error} onRetry={() => void plan.refetch()} />
+        {plan.error instanceof ApiError && plan.error.status === 404 ? (
+          <Notice tone="danger" title={t('public.plan.notFound')} />
+        ) : (
+          <ErrorNotice error={plan.error} onRetry={() => void plan.refetch()} />
+        )}
         <p>
-          <Link to="/public/plans">{t('public.plan.back')}</Link>
+          <Link to="/public/plans" className="krds-btn medium secondary">
+            {t('public.plan.back')}
+          </Link>
         </p>
       </>
     );
@@ -325,7 +332,9 @@ export function PublicPlanPage() {
       <Strategies plan={p} />
       <OpinionsSection plan={p} />
       <p className="section">
-        <Link to={`/public/rollup?year=${p.year}`}>{t('public.plan.toRollup', { year: p.year })}</Link>
+        <Link to={`/public/rollup?year=${p.year}`} className="krds-btn medium tertiary">
+          {t('public.plan.toRollup', { year: p.year })}
+        </Link>
       </p>
     </div>
   );

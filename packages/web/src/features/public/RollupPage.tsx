@@ -82,7 +82,7 @@ export function RollupPage() {
         (r.organisations.length === 0 ? (
           <EmptyState>{t('public.rollup.empty', { year: r.year })}</EmptyState>
         ) : (
-          <div className="krds-table-wrap pub-rollup-wrap">
+          <div className="krds-table-wrap mon-table-wrap pub-rollup-wrap">
             <table className="tbl col data mon-table mon-stack pub-rollup-table" data-testid="rollup-table">
               <caption>{t('public.rollup.caption', { year: r.year })}</caption>
               <thead>
