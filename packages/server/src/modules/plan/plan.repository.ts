@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, PlanTable, ProgramTable } from '../../db/tables.js';
+import { updateIfVersion } from '../../db/versioned.js';
 
 type Q = Kysely<Database>;
 
@@ -58,13 +59,7 @@ export async function updatePlan(
   version: number,
   patch: Updateable<PlanTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('plans')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(db, 'plans', id, version, patch);
 }
 
 /** Bumps a plan's version and timestamp (any change inside it counts as a change of the plan). */
@@ -117,13 +112,7 @@ export async function updateStrategy(
   version: number,
   patch: { name?: string; description?: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('strategies')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(db, 'strategies', id, version, patch);
 }
 
 /** Deletes a strategy. */
@@ -186,13 +175,7 @@ export async function updateProgram(
   version: number,
   patch: Updateable<ProgramTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('programs')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(db, 'programs', id, version, patch);
 }
 
 /** Deletes a program. */

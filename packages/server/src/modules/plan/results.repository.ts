@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, ProgramResultTable } from '../../db/tables.js';
+import { updateIfVersion } from '../../db/versioned.js';
 
 type Q = Kysely<Database>;
 
@@ -38,13 +39,7 @@ export async function updateRevision(
   version: number,
   patch: Updateable<ProgramResultTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('program_results')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(db, 'program_results', id, version, patch);
 }
 
 /** All revisions of all programs of a plan (for the dashboard: a plan has at most a few thousand). */
