@@ -1,6 +1,7 @@
 import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { AuditEntry } from '../api/types';
+import { FilterActions, ResultCount } from '../components/filters';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { SortHeader, type SortOrder } from '../components/SortHeader';
@@ -114,25 +115,12 @@ export function AdminAuditPage() {
           {input('entityId')}
           {input('from', 'date')}
           {input('to', 'date')}
-          <div className="filter-actions">
-            <button type="submit" className="krds-btn medium primary">
-              {t('common.search')}
-            </button>
-            <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
-              {t('common.reset')}
-            </button>
-          </div>
+          <FilterActions onReset={onReset} />
         </form>
       </search>
 
       <div className="toolbar">
-        <p className="result-count" aria-live="polite">
-          {audit.data
-            ? t('common.total', {
-                total: audit.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB'),
-              })
-            : ''}
-        </p>
+        <ResultCount total={audit.data?.total} />
       </div>
 
       {audit.isError && <ErrorNotice error={audit.error} onRetry={() => void audit.refetch()} />}

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useOrganisation } from '../api/queries';
 import type { UserRow } from '../api/types';
+import { FilterActions, ResultCount } from '../components/filters';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { SortHeader, type SortOrder } from '../components/SortHeader';
@@ -105,25 +106,12 @@ export function AdminUsersPage() {
               </select>
             </div>
           </div>
-          <div className="filter-actions">
-            <button type="submit" className="krds-btn medium primary">
-              {t('common.search')}
-            </button>
-            <button type="button" className="krds-btn medium tertiary" onClick={onReset}>
-              {t('common.reset')}
-            </button>
-          </div>
+          <FilterActions onReset={onReset} />
         </form>
       </search>
 
       <div className="toolbar">
-        <p className="result-count" aria-live="polite">
-          {users.data
-            ? t('common.total', {
-                total: users.data.total.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB'),
-              })
-            : ''}
-        </p>
+        <ResultCount total={users.data?.total} />
         <button
           type="button"
           className="krds-btn medium secondary"

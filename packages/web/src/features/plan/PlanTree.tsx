@@ -11,6 +11,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
+import type { FieldErrors } from '../../api/validation';
 import { validate } from '../../api/validation';
 import { ErrorSummary, fieldId, TextField, useFormFeedback } from '../../components/form';
 import { ErrorNotice } from '../../components/status';
@@ -697,12 +698,45 @@ function StrategyEditor({
       ) : (
         <ErrorSummary formId={form} feedback={feedback} labels={labels} />
       )}
+      <StrategyFields
+        form={form}
+        labels={labels}
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={feedback.errors}
+        submitLabel={t('common.save')}
+        pending={edits.updateStrategy.isPending}
+        onCancel={() => onDone(null)}
+      />
+    </form>
+  );
+}
+
+/** A strategy's name and description fields with save and cancel: shared by the edit and add forms. */
+function StrategyFields(props: {
+  form: string;
+  labels: { name: string; description: string };
+  name: string;
+  description: string;
+  onName: (value: string) => void;
+  onDescription: (value: string) => void;
+  errors: FieldErrors;
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const { form, labels, errors } = props;
+  return (
+    <>
       <TextField
         id={fieldId(form, 'name')}
         label={labels.name}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={feedback.errors.name}
+        value={props.name}
+        onChange={(e) => props.onName(e.target.value)}
+        error={errors.name}
         maxLength={200}
         required
         autoFocus
@@ -710,20 +744,20 @@ function StrategyEditor({
       <TextAreaField
         id={fieldId(form, 'description')}
         label={labels.description}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={feedback.errors.description}
+        value={props.description}
+        onChange={(e) => props.onDescription(e.target.value)}
+        error={errors.description}
         maxLength={2000}
       />
       <div className="btn-row">
-        <button type="submit" className="krds-btn small primary" disabled={edits.updateStrategy.isPending}>
-          {t('common.save')}
+        <button type="submit" className="krds-btn small primary" disabled={props.pending}>
+          {props.submitLabel}
         </button>
-        <button type="button" className="krds-btn small tertiary" onClick={() => onDone(null)}>
+        <button type="button" className="krds-btn small tertiary" onClick={props.onCancel}>
           {t('common.cancel')}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 
@@ -759,32 +793,18 @@ function AddStrategyForm({ planId, onDone }: { planId: number; onDone: (name: st
     >
       <h3 className="section-title">{t('plan.strategy.add')}</h3>
       <ErrorSummary formId={form} feedback={feedback} labels={labels} />
-      <TextField
-        id={fieldId(form, 'name')}
-        label={labels.name}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={feedback.errors.name}
-        maxLength={200}
-        required
-        autoFocus
+      <StrategyFields
+        form={form}
+        labels={labels}
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={feedback.errors}
+        submitLabel={t('plan.strategy.addSubmit')}
+        pending={edits.addStrategy.isPending}
+        onCancel={() => onDone(null)}
       />
-      <TextAreaField
-        id={fieldId(form, 'description')}
-        label={labels.description}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={feedback.errors.description}
-        maxLength={2000}
-      />
-      <div className="btn-row">
-        <button type="submit" className="krds-btn small primary" disabled={edits.addStrategy.isPending}>
-          {t('plan.strategy.addSubmit')}
-        </button>
-        <button type="button" className="krds-btn small tertiary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
     </form>
   );
 }
