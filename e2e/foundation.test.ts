@@ -145,6 +145,8 @@ describe('foundation in the browser', () => {
   it('can be used by keyboard alone: the skip link comes first and moves to the content', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/sign-in`);
+    // Keys pressed before the app has drawn the page would land on the bare document.
+    await expect.poll(() => page.getByTestId('signin-form').isVisible()).toBe(true);
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
     expect(first).toBe('본문 바로가기');
