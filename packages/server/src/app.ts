@@ -17,11 +17,16 @@ import { healthRoutes } from './http/health.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
+import { employersRoutes } from './modules/employers/employers.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { evidenceRoutes } from './modules/plan/evidence.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { publicPlanRoutes } from './modules/plan/public.routes.js';
 import { publicReportRoutes, reportRoutes } from './modules/reports/reports.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { seekersRoutes } from './modules/seekers/seekers.routes.js';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.js';
+import { vacanciesRoutes } from './modules/vacancies/vacancies.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -104,6 +109,11 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(reportRoutes);
       await api.register(publicReportRoutes);
       await api.register(taxonomyRoutes);
+      await api.register(employersRoutes);
+      await api.register(vacanciesRoutes);
+      await api.register(seekersRoutes);
+      await api.register(searchRoutes);
+      await api.register(importsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,27 @@ export const PERMISSIONS = {
   'opinions.moderate': ['admin', 'planner'],
   'public.read': EVERYONE,
   'taxonomy.read': EVERYONE,
+  /** The public vacancy search and open vacancies' pages. */
+  'vacancies.search': EVERYONE,
+  /** Post and edit vacancies: staff for any company, an employer for its own (policy). */
+  'vacancies.post': ['admin', 'counsellor', 'employer'],
+  /** Company profiles: staff see all, an employer its own (policy). */
+  'employers.read': ['admin', 'planner', 'counsellor', 'employer'],
+  /** Edit company profiles: staff any, an employer its own; only staff verify (policy). */
+  'employers.manage': ['admin', 'counsellor', 'employer'],
+  /** A seeker's own profile, consents, data download and account deletion. */
+  'seekers.self': ['seeker'],
+  /** Staff search of seekers (masked) and audited full-profile reads. */
+  'seekers.read': ['admin', 'counsellor'],
+  /** Register seekers at a desk and edit their profiles. */
+  'seekers.manage': ['admin', 'counsellor'],
+  /** CSV, XLSX and 고용24 XML imports, and exports, of seekers, employers and vacancies. */
+  'registry.import': ['admin', 'counsellor'],
+  'registry.export': ['admin', 'counsellor'],
+  'minimumWage.read': EVERYONE,
+  'minimumWage.manage': ['admin'],
+  /** Privacy jobs (retention) and settings (age rules, retention period). */
+  'privacy.manage': ['admin'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -87,6 +87,44 @@ export const FIELD_MESSAGES = {
     ko: '도형이 올바르지 않습니다(Polygon 또는 MultiPolygon, 경위도 좌표): {value}',
     en: 'The geometry is not valid (a Polygon or MultiPolygon in longitude/latitude): {value}',
   },
+  // Seekers, employers, vacancies (#4).
+  invalid_business_number: {
+    ko: '사업자등록번호가 올바르지 않습니다(10자리, 검증번호 확인).',
+    en: 'This business registration number is not valid (10 digits with a check digit).',
+  },
+  business_number_taken: {
+    ko: '이미 등록된 사업자등록번호입니다.',
+    en: 'A company with this business registration number is already registered.',
+  },
+  invalid_phone: {
+    ko: '전화번호 형식이 올바르지 않습니다(예: 010-1234-5678).',
+    en: 'Enter a phone number such as 010-1234-5678.',
+  },
+  below_minimum_wage: {
+    ko: '{year}년 최저임금({hourly}원/시간, {type} {minimum}원) 이상이어야 합니다.',
+    en: 'Must be at least the {year} minimum wage ({hourly} won an hour, {minimum} won {typeEn}).',
+  },
+  no_minimum_wage: {
+    ko: '{year}년 최저임금이 등록되어 있지 않습니다. 관리자에게 문의해 주세요.',
+    en: 'No minimum wage is recorded for {year}. Ask an administrator.',
+  },
+  unknown_item: { ko: '분류표에 없는 코드입니다: {value}', en: 'Not a code of the classification: {value}' },
+  unknown_region: {
+    ko: '알 수 없는 지역(동) 코드입니다: {value}',
+    en: 'Unknown region (dong) code: {value}',
+  },
+  closes_before_opens: {
+    ko: '마감일은 시작일 이후여야 합니다.',
+    en: 'The closing date must be on or after the opening date.',
+  },
+  sensitive_consent_required: {
+    ko: '장애 여부는 민감정보로, 별도 동의가 있어야 기록할 수 있습니다.',
+    en: 'Disability is sensitive data: it can only be recorded with the separate consent.',
+  },
+  invalid_status_change: {
+    ko: '{from} 상태에서 {to}(으)로 바꿀 수 없습니다.',
+    en: 'The status cannot change from {from} to {to}.',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

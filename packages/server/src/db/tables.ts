@@ -45,9 +45,30 @@ export interface EmployerTable {
   id: Generated<number>;
   organisation_id: number;
   name: string;
-  is_demo: number;
+  is_demo: Generated<number>;
   created_at: string;
   updated_at: string;
+  /* The full profile (migration 2026112606_registry). */
+  /** Ten digits, no hyphens. Unique in an organisation. */
+  business_number: string | null;
+  representative: string | null;
+  /** KSIC section letter. */
+  industry: string | null;
+  size: string | null;
+  address: string | null;
+  region_scheme: string | null;
+  dong_code: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** JSON array of EMPLOYER_FLAGS. */
+  flags: Generated<string>;
+  homepage: string | null;
+  description: string | null;
+  /** JSON array of { name, position, phone, email } (personal data: masked in lists). */
+  contacts: Generated<string>;
+  verified_at: string | null;
+  verified_by: number | null;
+  version: Generated<number>;
 }
 
 export interface UserTable {
@@ -298,3 +319,179 @@ export interface TaxonomyImportTable {
 
 export type TaxonomyItemRow = Selectable<TaxonomyItemTable>;
 export type RegionRow = Selectable<RegionTable>;
+
+/* Seekers, employers' profiles, vacancies and what goes with them (migration 2026112606_registry). */
+export interface Database {
+  vacancies: VacancyTable;
+  seekers: SeekerTable;
+  seeker_consents: SeekerConsentTable;
+  minimum_wages: MinimumWageTable;
+  organisation_settings: OrganisationSettingTable;
+  registry_imports: RegistryImportTable;
+  retained_records: RetainedRecordTable;
+  change_log: ChangeLogTable;
+}
+
+/** JSON arrays of { scheme, code } are stored as text: `[{"scheme":"KECO-2018","code":"3040"}]`. */
+export interface VacancyTable {
+  id: Generated<number>;
+  organisation_id: number;
+  employer_id: number;
+  title: string;
+  description: string;
+  occupation_scheme: string;
+  occupation_code: string;
+  required_skills: string;
+  preferred_skills: string;
+  required_certificates: string;
+  preferred_certificates: string;
+  education: string;
+  career: string;
+  min_career_months: number;
+  wage_type: 'hourly' | 'daily' | 'monthly' | 'annual';
+  wage_amount: number;
+  /** Monthly equivalent on 209 hours (rules/wage.ts), for filters, facets and sorting. */
+  wage_monthly: number;
+  weekly_hours: number;
+  /** JSON array of SHIFTS. */
+  shifts: string;
+  employment_type: string;
+  openings: number;
+  address: string | null;
+  region_scheme: string | null;
+  dong_code: string | null;
+  region_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** YYYY-MM-DD. */
+  opens_on: string;
+  closes_on: string | null;
+  preferred_groups: string;
+  eligible_groups: string;
+  status: 'draft' | 'open' | 'closed' | 'filled';
+  source: 'own' | 'work24';
+  external_id: string | null;
+  external_url: string | null;
+  created_by: number | null;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface SeekerTable {
+  id: Generated<number>;
+  organisation_id: number;
+  user_id: number | null;
+  name: string;
+  birth_year: number;
+  gender: 'female' | 'male' | 'other' | null;
+  /** Digits only. */
+  phone: string | null;
+  email: string | null;
+  desired_occupations: string;
+  skills: string;
+  certificates: string;
+  education: string;
+  /** JSON array of { occupation: { scheme, code }, months, company? }. */
+  careers: string;
+  wage_type: 'hourly' | 'daily' | 'monthly' | 'annual' | null;
+  wage_amount: number | null;
+  wage_monthly: number | null;
+  wage_firm: number;
+  weekly_hours: number | null;
+  shifts: string;
+  employment_types: string;
+  home_region_scheme: string | null;
+  home_dong_code: string | null;
+  commute_km: number;
+  available_from: string | null;
+  /** JSON array of declared groups; `disabled` only while the sensitive consent stands. */
+  groups: string;
+  status: 'active' | 'employed' | 'inactive';
+  registered_by: 'self' | 'desk' | 'import';
+  desk_unit_id: number | null;
+  intake_note: string | null;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  /** Last sign-in, profile change or service: what the retention job counts from. */
+  last_active_at: string;
+}
+
+export interface SeekerConsentTable {
+  id: Generated<number>;
+  seeker_id: number;
+  purpose: 'employment_services' | 'recommendation' | 'sensitive';
+  version: string;
+  granted_at: string;
+  withdrawn_at: string | null;
+  recorded_by: number | null;
+}
+
+export interface MinimumWageTable {
+  year: number;
+  /** Won an hour. */
+  hourly: number;
+  updated_at: string;
+}
+
+/** Per-organisation settings as JSON: `age_rules`, `retention_months`, later matching weights. */
+export interface OrganisationSettingTable {
+  organisation_id: number;
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface RegistryImportTable {
+  id: Generated<number>;
+  organisation_id: number;
+  kind: 'seekers' | 'employers' | 'vacancies';
+  format: 'csv' | 'xlsx' | 'work24';
+  source: string;
+  mode: 'all' | 'valid_only';
+  total_rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  /** JSON: the row-by-row report. */
+  report: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/**
+ * What other laws make us keep after a person deletes their account, kept apart from the
+ * registry and without contact data (see docs/privacy.md): e.g. the services given, for
+ * 보조금 정산 (5 years).
+ */
+export interface RetainedRecordTable {
+  id: Generated<number>;
+  organisation_id: number;
+  kind: string;
+  /** A pseudonymous reference (not the name), e.g. `seeker:123`. */
+  subject_ref: string;
+  payload: string;
+  legal_basis: string;
+  keep_until: string;
+  created_at: string;
+}
+
+/**
+ * Every write to a searchable entity appends a row here in the same transaction; each server
+ * process's search index follows the log (modules/search), so several processes stay consistent.
+ */
+export interface ChangeLogTable {
+  id: Generated<number>;
+  entity: 'vacancy' | 'seeker' | 'employer';
+  entity_id: number;
+  op: 'upsert' | 'delete';
+  at: string;
+}
+
+export type VacancyRow = Selectable<VacancyTable>;
+export type SeekerRow = Selectable<SeekerTable>;
+export type EmployerRow = Selectable<EmployerTable>;

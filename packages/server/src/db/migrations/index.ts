@@ -5,6 +5,7 @@ import * as plan from './2026112602_plan.js';
 import * as planIndexes from './2026112603_plan_indexes.js';
 import * as taxonomy from './2026112604_taxonomy.js';
 import * as programApprovedJobs from './2026112605_program_approved_jobs.js';
+import * as registry from './2026112606_registry.js';
 
 /** A migration that may use dialect-specific helpers from db/dialect.ts. */
 export interface IlteoMigration {
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, IlteoMigration> = {
   '2026112603_plan_indexes': planIndexes,
   '2026112604_taxonomy': taxonomy,
   '2026112605_program_approved_jobs': programApprovedJobs,
+  '2026112606_registry': registry,
 };
