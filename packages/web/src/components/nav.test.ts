@@ -6,7 +6,18 @@ import { pageWindow } from './pageWindow';
 describe('side navigation', () => {
   it('gives administrators user management, the audit log and the jobs plan', () => {
     const paths = navFor('admin').map((item) => item.to);
-    expect(paths).toEqual(['/admin/users', '/admin/audit', '/plans', '/account']);
+    expect(paths).toEqual([
+      '/admin/users',
+      '/admin/audit',
+      '/plans',
+      '/staff/seekers',
+      '/staff/employers',
+      '/staff/vacancies',
+      '/staff/imports',
+      '/admin/minimum-wages',
+      '/jobs',
+      '/account',
+    ]);
     expect(landingFor('admin')).toBe('/admin/users');
   });
 
@@ -56,6 +67,20 @@ describe('the jobs plan in the navigation', () => {
     for (const role of ['planner', 'reporter', 'council'] as const) expect(landingFor(role)).toBe('/plans');
     for (const role of ['counsellor', 'employer', 'seeker'] as const) {
       expect(navFor(role).map((i) => i.to)).not.toContain('/plans');
+    }
+  });
+});
+
+describe('the registry in the navigation', () => {
+  it('lands counsellors on seekers, employers on their vacancies and seekers on their profile', () => {
+    expect(landingFor('counsellor')).toBe('/staff/seekers');
+    expect(landingFor('employer')).toBe('/employer/vacancies');
+    expect(landingFor('seeker')).toBe('/me/profile');
+  });
+
+  it('offers the public job search to citizens, employers and staff who serve them', () => {
+    for (const role of ['admin', 'planner', 'counsellor', 'employer', 'seeker'] as const) {
+      expect(navFor(role).map((i) => i.to)).toContain('/jobs');
     }
   });
 });

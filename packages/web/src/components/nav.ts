@@ -15,6 +15,23 @@ export const NAV_ITEMS = {
   account: { to: '/account', label: 'nav.account', permission: 'me.read' },
   adminUsers: { to: '/admin/users', label: 'nav.adminUsers', permission: 'users.manage' },
   adminAudit: { to: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.read' },
+  jobs: { to: '/jobs', label: 'nav.jobs', permission: 'vacancies.search' },
+  employerVacancies: {
+    to: '/employer/vacancies',
+    label: 'nav.employerVacancies',
+    permission: 'vacancies.post',
+  },
+  employerProfile: { to: '/employer/profile', label: 'nav.employerProfile', permission: 'employers.manage' },
+  seekerProfile: { to: '/me/profile', label: 'nav.seekerProfile', permission: 'seekers.self' },
+  staffSeekers: { to: '/staff/seekers', label: 'nav.staffSeekers', permission: 'seekers.read' },
+  staffEmployers: { to: '/staff/employers', label: 'nav.staffEmployers', permission: 'employers.read' },
+  staffVacancies: { to: '/staff/vacancies', label: 'nav.staffVacancies', permission: 'vacancies.post' },
+  staffImports: { to: '/staff/imports', label: 'nav.staffImports', permission: 'registry.import' },
+  adminMinimumWages: {
+    to: '/admin/minimum-wages',
+    label: 'nav.adminMinimumWages',
+    permission: 'minimumWage.manage',
+  },
 } as const satisfies Record<string, NavItem>;
 
 export type NavItemId = keyof typeof NAV_ITEMS;
@@ -24,13 +41,24 @@ export type NavItemId = keyof typeof NAV_ITEMS;
  * TypeScript requires a row for every role, so a new role cannot silently get no menu.
  */
 export const NAV_BY_ROLE: Record<Role, readonly NavItemId[]> = {
-  admin: ['adminUsers', 'adminAudit', 'plans', 'account'],
-  planner: ['plans', 'account'],
+  admin: [
+    'adminUsers',
+    'adminAudit',
+    'plans',
+    'staffSeekers',
+    'staffEmployers',
+    'staffVacancies',
+    'staffImports',
+    'adminMinimumWages',
+    'jobs',
+    'account',
+  ],
+  planner: ['plans', 'jobs', 'account'],
   reporter: ['plans', 'account'],
-  counsellor: ['account'],
+  counsellor: ['staffSeekers', 'staffEmployers', 'staffVacancies', 'staffImports', 'jobs', 'account'],
   council: ['plans', 'account'],
-  employer: ['account'],
-  seeker: ['account'],
+  employer: ['employerVacancies', 'employerProfile', 'jobs', 'account'],
+  seeker: ['seekerProfile', 'jobs', 'account'],
 };
 
 /** The side navigation of a role (empty for anonymous visitors). */

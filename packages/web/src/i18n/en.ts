@@ -19,6 +19,15 @@ export const en: Record<MessageKey, string> = {
   'nav.account': 'My account',
   'nav.adminUsers': 'Users',
   'nav.adminAudit': 'Audit log',
+  'nav.jobs': 'Job search',
+  'nav.employerVacancies': 'Our vacancies',
+  'nav.employerProfile': 'Company profile',
+  'nav.seekerProfile': 'My job-seeker profile',
+  'nav.staffSeekers': 'Job seekers',
+  'nav.staffEmployers': 'Employers',
+  'nav.staffVacancies': 'Vacancies',
+  'nav.staffImports': 'Import and export',
+  'nav.adminMinimumWages': 'Minimum wages',
 
   'breadcrumb.label': 'You are here',
   'breadcrumb.home': 'Home',
@@ -811,4 +820,10 @@ export const en: Record<MessageKey, string> = {
   'public.rollup.caption': 'Jobs targets and approved results by local government in {year}, with the total',
   'public.rollup.total': 'Total ({count} local governments)',
   'public.rollup.empty': 'No jobs plan was published for {year}.',
+
+  // --- jobs: public vacancy search and the employer portal (features/jobs)
+  // --- end jobs
+
+  // --- registry: seeker self-service and staff pages (features/registry)
+  // --- end registry
 };

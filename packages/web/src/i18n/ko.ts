@@ -17,6 +17,15 @@ export const ko = {
   'nav.account': '내 계정',
   'nav.adminUsers': '사용자 관리',
   'nav.adminAudit': '감사 로그',
+  'nav.jobs': '채용정보 검색',
+  'nav.employerVacancies': '우리 회사 채용공고',
+  'nav.employerProfile': '기업 정보',
+  'nav.seekerProfile': '내 구직 정보',
+  'nav.staffSeekers': '구직자 관리',
+  'nav.staffEmployers': '구인기업 관리',
+  'nav.staffVacancies': '채용공고 관리',
+  'nav.staffImports': '가져오기·내보내기',
+  'nav.adminMinimumWages': '최저임금 관리',
 
   'breadcrumb.label': '현재 위치',
   'breadcrumb.home': '홈',
@@ -797,6 +806,12 @@ export const ko = {
   'public.rollup.caption': '{year}년 지방자치단체별 일자리 목표와 승인 실적, 합계',
   'public.rollup.total': '합계 ({count}개 기관)',
   'public.rollup.empty': '{year}년에 공시된 일자리대책이 없습니다.',
+
+  // --- jobs: public vacancy search and the employer portal (features/jobs)
+  // --- end jobs
+
+  // --- registry: seeker self-service and staff pages (features/registry)
+  // --- end registry
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en` must define each of them. */

@@ -3,8 +3,10 @@ import type { RouteHandle } from '../components/Breadcrumbs';
 import { Layout } from '../components/Layout';
 import { rolesFor } from '../components/nav';
 import { RequireRole } from '../features/auth/RequireRole';
+import { jobsRoutes } from '../features/jobs/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { publicRoutes } from '../features/public/routes';
+import { registryRoutes } from '../features/registry/routes';
 import { AccountPage } from './AccountPage';
 import { AdminAuditPage } from './AdminAuditPage';
 import { AdminUsersPage } from './AdminUsersPage';
@@ -99,6 +101,8 @@ export const routes: RouteObject[] = [
           // --- monitoring and public pages (features/monitoring, features/public): /plans/:id/dashboard, /public/...
           ...monitoringRoutes,
           ...publicRoutes,
+          ...jobsRoutes,
+          ...registryRoutes,
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },
