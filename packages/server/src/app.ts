@@ -22,8 +22,10 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { evidenceRoutes } from './modules/plan/evidence.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { publicPlanRoutes } from './modules/plan/public.routes.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { publicReportRoutes, reportRoutes } from './modules/reports/reports.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { stopSearchIndexes } from './modules/search/search-index.js';
 import { seekersRoutes } from './modules/seekers/seekers.routes.js';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.js';
 import { vacanciesRoutes } from './modules/vacancies/vacancies.routes.js';
@@ -68,6 +70,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  // The search index follows the database in the background once used; closing the app stops it.
+  app.addHook('onClose', async () => stopSearchIndexes(db));
   // The API speaks JSON only: anything else is 415, not a string handed to the validators.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
@@ -112,6 +116,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(employersRoutes);
       await api.register(vacanciesRoutes);
       await api.register(seekersRoutes);
+      await api.register(privacyRoutes);
       await api.register(searchRoutes);
       await api.register(importsRoutes);
     },

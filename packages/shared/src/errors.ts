@@ -83,6 +83,20 @@ export const ERRORS = {
     ko: '증빙 파일은 작성 중이거나 반려된 실적에만 추가하거나 삭제할 수 있습니다.',
     en: 'Evidence can be added or removed only while the result is a draft or has been returned.',
   },
+  // Seekers and privacy (#4, seekers+privacy).
+  SEEKER_PROFILE_EXISTS: {
+    status: 409,
+    ko: '이미 구직 등록이 되어 있습니다. 등록 정보를 수정해 주세요.',
+    en: 'You are already registered as a job seeker. Edit your profile instead.',
+  },
+  SEEKER_CONSENT_WITHDRAWN: {
+    status: 410,
+    ko: '이 구직자는 취업지원 서비스 동의를 철회하여 프로필을 열람하거나 수정할 수 없습니다.',
+    en: 'This seeker withdrew the employment-services consent: the profile can no longer be read or changed.',
+  },
+  // Imports and exports (#4, imports).
+  WORK24_NO_RESULTS: { status: 400, ko: '{ko}', en: '{en}' },
+  WORK24_ERROR: { status: 400, ko: '{ko}', en: '{en}' },
   INTERNAL: {
     status: 500,
     ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',

@@ -125,6 +125,81 @@ export const FIELD_MESSAGES = {
     ko: '{from} 상태에서 {to}(으)로 바꿀 수 없습니다.',
     en: 'The status cannot change from {from} to {to}.',
   },
+  // Seekers and privacy (#4, seekers+privacy).
+  employment_consent_required: {
+    ko: '취업지원 서비스 동의가 있어야 구직 중 상태로 바꿀 수 있습니다.',
+    en: 'A seeker can be active only with the employment-services consent.',
+  },
+  unknown_desk: {
+    ko: '담당하는 상담 창구(동 행정복지센터·일자리센터)가 아닙니다.',
+    en: 'This is not a counselling desk you serve (community centre or job centre).',
+  },
+  duplicate_age_group: {
+    ko: '같은 연령 계층이 두 번 있습니다: {value}',
+    en: 'The same age group appears twice: {value}',
+  },
+  max_below_min: {
+    ko: '최대 나이는 최소 나이({min}) 이상이어야 합니다.',
+    en: 'The maximum age must be at least the minimum ({min}).',
+  },
+  // Imports and exports (#4, imports).
+  not_work24_xml: {
+    ko: '고용24 OPEN-API의 채용정보 XML(목록 wantedRoot 또는 상세 wantedDtl)이 아닙니다.',
+    en: 'This is not a 고용24 OPEN-API vacancy XML (a wantedRoot list or a wantedDtl detail).',
+  },
+  not_csv_or_xlsx: {
+    ko: 'CSV(UTF-8) 또는 XLSX(엑셀) 파일만 가져올 수 있습니다.',
+    en: 'Only CSV (UTF-8) and XLSX (Excel) files can be imported.',
+  },
+  unknown_record: {
+    ko: '이 기관에 번호 {value}인 자료가 없습니다(새로 등록하려면 비워 두세요).',
+    en: 'There is no record {value} in this organisation (leave it blank to add a new one).',
+  },
+  unknown_employer: {
+    ko: '등록되지 않은 기업입니다: {value} (기업을 먼저 가져오거나 기업ID를 적어 주세요).',
+    en: 'Unknown company: {value} (import the company first, or give its ID).',
+  },
+  duplicate_in_file: {
+    ko: '파일의 {line}행과 같은 자료입니다: {value}',
+    en: 'The same record as row {line} of the file: {value}',
+  },
+  invalid_date: {
+    ko: '날짜는 YYYY-MM-DD 형식으로 입력해 주세요: {value}',
+    en: 'Enter dates as YYYY-MM-DD: {value}',
+  },
+  invalid_list_item: {
+    ko: '목록 항목의 형식이 올바르지 않습니다: {value}',
+    en: 'A list item is not in the expected form: {value}',
+  },
+  not_a_yes_no: {
+    ko: '예 또는 아니오로 입력해 주세요: {value}',
+    en: 'Enter 예 (yes) or 아니오 (no): {value}',
+  },
+  work24_wage_unknown: {
+    ko: '고용24 공고에 금액이 없어 임금을 0원으로 기록했습니다(면접 후 결정 등).',
+    en: 'The 고용24 posting gives no amount: the wage is recorded as 0 won (e.g. decided at interview).',
+  },
+  work24_below_minimum_wage: {
+    ko: '고용24 공고의 임금이 {year}년 최저임금({hourly}원/시간)보다 낮습니다. 공고 그대로 가져왔습니다.',
+    en: 'The 고용24 wage is below the {year} minimum wage ({hourly} won an hour); imported as posted.',
+  },
+  work24_business_number: {
+    ko: '고용24의 사업자등록번호({value})가 가려졌거나 올바르지 않아 기업명으로 찾았습니다.',
+    en: 'The 고용24 business number ({value}) is masked or invalid: the company was matched by name.',
+  },
+  work24_occupation: {
+    ko: '고용24 직종 {value}에 맞는 KECO-2018 직종이 없어 고용24 직종코드(WORK24)로 기록했습니다.',
+    en: '고용24 occupation {value} has no KECO-2018 match: recorded under its 고용24 code (scheme WORK24).',
+  },
+  work24_missing: {
+    ko: '고용24 공고에 {value}이(가) 없어 기본값으로 기록했습니다.',
+    en: 'The 고용24 posting has no {value}: the default was recorded.',
+  },
+  // Employers and vacancies (#4, employers+vacancies).
+  employer_not_in_organisation: {
+    ko: '이 기관에 등록된 기업이 아닙니다: {value}',
+    en: 'This is not a company registered with your organisation: {value}',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -4,11 +4,15 @@ import {
   CreateStaffBody,
   IMPORT_MODES,
   REGION_LEVELS,
+  REGISTRY_EXPORT_KINDS,
+  REGISTRY_IMPORT_KINDS,
+  type RegistryExportKind,
+  type RegistryImportKind,
   ShortText,
   STAFF_ROLES,
   TAXONOMY_KINDS,
 } from '@ilteo/shared';
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/kysely.js';
@@ -16,8 +20,12 @@ import { migrateDown, migrateUp, migrationStatus } from '../db/migrate.js';
 import { openConfiguredDb } from '../db/open.js';
 import { type Ctx, SYSTEM } from '../http/context.js';
 import { AppError, fieldErrorsFromValidation, validationError } from '../http/errors.js';
+import { getOrganisation } from '../modules/auth/organisation.service.js';
 import { createOrganisation, createUserAsSystem } from '../modules/auth/users.commands.js';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.service.js';
+import { exportRegistry } from '../modules/imports/exports.service.js';
+import { importRegistryFile } from '../modules/imports/imports.service.js';
+import { runRetentionEverywhere } from '../modules/privacy/privacy.service.js';
 import { ensureDefaultTaxonomies } from '../modules/taxonomy/defaults.js';
 import {
   type ImportReport,
@@ -157,6 +165,8 @@ export function buildCli(): Command {
     );
 
   addTaxonomyCommands(program);
+  addPrivacyCommands(program);
+  addRegistryFileCommands(program);
 
   return program;
 }
@@ -292,6 +302,95 @@ function addTaxonomyCommands(program: Command): void {
             `${s.kind.padEnd(11)} ${s.scheme.padEnd(14)} ${String(s.items).padStart(6)} items, ${s.levels} levels`,
           );
         }
+      }),
+    );
+}
+
+/** `ilteo privacy …`: the retention job (schedule it daily, e.g. from cron). */
+function addPrivacyCommands(program: Command): void {
+  const privacy = program.command('privacy').description('personal data: retention and destruction');
+  privacy
+    .command('retention')
+    .description(
+      'remove seekers inactive for the retention period (default 36 months) and those who withdrew the ' +
+        'employment-services consent, keeping apart what other laws require; destroy kept records past their date',
+    )
+    .option('--dry-run', 'count what would be removed, change nothing')
+    .action((options: { dryRun?: boolean }) =>
+      withDb(async (db) => {
+        await migrateUp(db);
+        const results = await runRetentionEverywhere(systemCtx(db), { dryRun: options.dryRun === true });
+        for (const { organisationId, report: r } of results) {
+          console.log(
+            `${r.dryRun ? '[dry run] ' : ''}organisation ${organisationId}: ${r.removed} seekers removed, ` +
+              `${r.accountsRemoved} accounts removed, ${r.keptApart} records kept apart, ` +
+              `${r.expiredRecordsRemoved} expired records destroyed (inactive since before ${r.cutoff}, ` +
+              `${r.retentionMonths} months)`,
+          );
+        }
+      }),
+    );
+}
+
+/** `ilteo import` and `ilteo export`: registry files (docs/imports.md); progress goes to stderr. */
+function addRegistryFileCommands(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'import seekers, employers or vacancies from CSV/XLSX, or vacancies from 고용24 XML (kind work24); ' +
+        'nothing is written unless every row is valid, or --valid-only',
+    )
+    .addArgument(new Argument('<kind>', 'what the file holds').choices([...REGISTRY_IMPORT_KINDS]))
+    .argument('<file>', 'CSV (UTF-8 or CP949), XLSX, or a 고용24 OPEN-API XML response')
+    .option('--valid-only', 'write the valid rows and report the others')
+    .option('--dry-run', 'check every row, write nothing')
+    .action((kind: RegistryImportKind, file: string, options: { validOnly?: boolean; dryRun?: boolean }) =>
+      withDb(async (db) => {
+        const bytes = readInput(file);
+        await migrateUp(db);
+        await ensureDefaultTaxonomies(db);
+        const ctx = systemCtx(db);
+        const organisation = await getOrganisation(ctx).catch(explain);
+        const report = await importRegistryFile(ctx, {
+          kind,
+          mode: options.validOnly ? 'valid_only' : 'all',
+          dryRun: options.dryRun === true,
+          filename: path.basename(file),
+          bytes,
+          organisationId: organisation.id,
+          onProgress: (done, total) => process.stderr.write(`\r${done}/${total} rows`),
+        }).catch(explain);
+        process.stderr.write('\n');
+        for (const row of report.rows.filter((r) => r.status === 'invalid')) {
+          for (const e of row.errors) {
+            console.log(
+              `row ${row.row}${e.column ? ` [${e.column}]` : ''}: ${e.message.ko} (${e.message.en})`,
+            );
+          }
+        }
+        console.log(
+          `${report.dryRun ? 'dry run: ' : ''}${report.totalRows} rows: ${report.inserted} added, ${report.updated} updated, ` +
+            `${report.invalid} invalid, ${report.skipped} not written${report.written ? '' : ' (nothing written)'}`,
+        );
+        if (report.invalid > 0) process.exitCode = 1;
+      }),
+    );
+  program
+    .command('export')
+    .description(
+      'export seekers, employers or vacancies with the import columns (.xlsx or .csv by the file name)',
+    )
+    .addArgument(new Argument('<kind>', 'what to export').choices([...REGISTRY_EXPORT_KINDS]))
+    .argument('<file>', 'where to write, e.g. vacancies.xlsx')
+    .action((kind: RegistryExportKind, file: string) =>
+      withDb(async (db) => {
+        const format = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+        await migrateUp(db);
+        const ctx = systemCtx(db);
+        const organisation = await getOrganisation(ctx).catch(explain);
+        const exported = await exportRegistry(ctx, organisation.id, kind, format);
+        fs.writeFileSync(file, exported.bytes);
+        console.log(`${file}: ${kind} as ${format.toUpperCase()}`);
       }),
     );
 }

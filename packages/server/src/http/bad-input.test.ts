@@ -23,6 +23,46 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     password: 'staff-pass-12',
   },
   'PATCH /api/v1/admin/users/:id': { name: '이름', role: 'planner', unitIds: [], status: 'active' },
+  // Seekers and privacy (#4): required fields only (the seeker's own routes are checked in privacy.test.ts).
+  'POST /api/v1/seekers': {
+    name: '김구직',
+    birthYear: 1990,
+    desiredOccupations: [{ scheme: 'KECO-2018', code: '3075' }],
+    consents: { employment_services: true },
+  },
+  'PATCH /api/v1/seekers/:id': { name: '김구직', version: 1 },
+  'POST /api/v1/seekers/:id/consents': { purpose: 'recommendation', granted: false },
+  'PUT /api/v1/privacy/settings': { ageRules: [{ group: 'youth', min: 15, max: 39 }], retentionMonths: 36 },
+  'POST /api/v1/privacy/retention/run': { dryRun: true },
+  // Employers and vacancies (#4): only required fields, so that leaving any out is bad input.
+  'POST /api/v1/employers': {
+    businessNumber: '220-81-62517',
+    name: '부평상사',
+    representative: '김대표',
+    industry: 'C',
+    size: 'small',
+    place: { dongCode: '2306051' },
+  },
+  'PATCH /api/v1/employers/:id': { name: '부평상사', size: 'small', version: 1 },
+  'POST /api/v1/employers/:id/verify': { verified: true, version: 1 },
+  'POST /api/v1/vacancies': {
+    employerId: 1,
+    title: '생산직 사원 모집',
+    occupation: { scheme: 'KECO-2018', code: '8110' },
+    wage: { type: 'hourly', amount: 10320 },
+    employmentType: 'permanent',
+    opensOn: '2026-03-02',
+  },
+  'POST /api/v1/vacancies/validate': {
+    title: '생산직 사원 모집',
+    occupation: { scheme: 'KECO-2018', code: '8110' },
+    wage: { type: 'hourly', amount: 10320 },
+    employmentType: 'permanent',
+    opensOn: '2026-03-02',
+  },
+  'PATCH /api/v1/vacancies/:id': { title: '생산직 사원 모집', openings: 2, version: 1 },
+  'POST /api/v1/vacancies/:id/status': { status: 'closed', version: 1 },
+  'POST /api/v1/minimum-wages': { year: 2027, hourly: 10700 },
 };
 
 const BAD_QUERIES: Record<string, string[]> = {
@@ -35,6 +75,44 @@ const BAD_QUERIES: Record<string, string[]> = {
     'role=king',
     'x=1',
     `q=${'가'.repeat(500)}`,
+  ],
+  '/api/v1/employers': ['verified=maybe', 'flag=big', 'industry=Z', 'sort=business_number', 'pageSize=0'],
+  '/api/v1/employers/1/vacancies': ['status=deleted', 'sort=wage', 'page=-3'],
+  // Imports and exports (#4, imports); the multipart upload's bad files are in imports.test.ts.
+  '/api/v1/imports': ['page=0', 'pageSize=500', 'sort=kind', 'order=up', 'x=1'],
+  '/api/v1/exports/seekers.xlsx': ['template=maybe', 'x=1'],
+  '/api/v1/exports/vacancies.csv': ['template=1', 'format=pdf'],
+  // Search (#4, search): enum lists are checked value by value; `near` must be a known dong.
+  '/api/v1/vacancies': [
+    'page=0',
+    'pageSize=500',
+    'sort=salary',
+    'order=asc',
+    'wageBand=lots',
+    'employmentType=permanent,forever',
+    'career=senior',
+    'education=phd',
+    'targetGroup=all',
+    'postedWithin=2d',
+    'minMonthlyWage=-1',
+    'withinKm=0',
+    'near=9999999',
+    'sort=distance',
+    'status=deleted',
+    'employerId=abc',
+    `q=${'가'.repeat(500)}`,
+    'x=1',
+  ],
+  '/api/v1/seekers': [
+    'page=0',
+    'sort=birthYear',
+    'targetGroup=disabled',
+    'status=hired',
+    'education=phd',
+    'employmentType=gig',
+    'order=asc',
+    `q=${'가'.repeat(500)}`,
+    'x=1',
   ],
   '/api/v1/audit': [
     'from=yesterday',
@@ -94,7 +172,7 @@ describe.each(testDatabases())('bad input on $name', (database) => {
   it.each(Object.entries(VALID_BODIES))(
     '%s answers broken bodies with 4xx problem+json and writes nothing',
     async (route) => {
-      const [method, path] = route.split(' ') as ['POST' | 'PATCH', string];
+      const [method, path] = route.split(' ') as ['POST' | 'PATCH' | 'PUT', string];
       const url = path.replace(':id', String(targetId));
       const valid = VALID_BODIES[route]!;
       const optionalFields = method === 'PATCH';

@@ -22,6 +22,10 @@ const SIGNED_IN: Actor[] = ['admin', 'planner', 'reporter', 'counsellor', 'counc
 const PLANNERS: Actor[] = ['admin', 'planner'];
 const PLAN_READERS: Actor[] = ['admin', 'planner', 'reporter', 'council'];
 const REPORTERS: Actor[] = ['admin', 'planner', 'reporter'];
+/** Company profiles and vacancies (#4): staff, and an employer for its own company (policy: 404 else). */
+const COMPANY_READERS: Actor[] = ['admin', 'planner', 'counsellor', 'employer'];
+/** Post and edit: managing staff and employers; the policy refuses the rest after the body is checked. */
+const COMPANY_EDITORS: Actor[] = ['admin', 'counsellor', 'employer'];
 
 const EXPECTED: Record<string, Actor[]> = {
   'GET /api/v1/auth/session': ALL,
@@ -88,6 +92,46 @@ const EXPECTED: Record<string, Actor[]> = {
   'GET /api/v1/taxonomy/certificates/:scheme/:code': ALL,
   'GET /api/v1/taxonomy/schemes': ALL,
   'GET /api/v1/regions': ALL,
+  // Seekers and privacy (#4): a seeker's own profile; staff desk intake and audited reads; admins' privacy jobs.
+  'GET /api/v1/me/seeker': ['seeker'],
+  'POST /api/v1/me/seeker': ['seeker'],
+  'PATCH /api/v1/me/seeker': ['seeker'],
+  'POST /api/v1/me/seeker/consents': ['seeker'],
+  'GET /api/v1/me/seeker/export': ['seeker'],
+  'POST /api/v1/me/delete-account': ['seeker'],
+  'POST /api/v1/seekers': ['admin', 'counsellor'],
+  'GET /api/v1/seekers/:id': ['admin', 'counsellor'],
+  'PATCH /api/v1/seekers/:id': ['admin', 'counsellor'],
+  'POST /api/v1/seekers/:id/consents': ['admin', 'counsellor'],
+  'GET /api/v1/privacy/settings': ['admin'],
+  'PUT /api/v1/privacy/settings': ['admin'],
+  'POST /api/v1/privacy/retention/run': ['admin'],
+  // An employer account uses its own company's page, not the staff list (403 by policy).
+  'GET /api/v1/employers': ['admin', 'planner', 'counsellor'],
+  'POST /api/v1/employers': COMPANY_EDITORS,
+  'GET /api/v1/employers/:id': COMPANY_READERS,
+  'PATCH /api/v1/employers/:id': COMPANY_EDITORS,
+  'POST /api/v1/employers/:id/verify': COMPANY_EDITORS,
+  'GET /api/v1/employers/:id/vacancies': COMPANY_READERS,
+  'POST /api/v1/vacancies': COMPANY_EDITORS,
+  'POST /api/v1/vacancies/validate': COMPANY_EDITORS,
+  'GET /api/v1/vacancies/:id': ALL,
+  'PATCH /api/v1/vacancies/:id': COMPANY_EDITORS,
+  'POST /api/v1/vacancies/:id/status': COMPANY_EDITORS,
+  'GET /api/v1/minimum-wages': ALL,
+  'POST /api/v1/minimum-wages': ['admin'],
+  // Imports and exports (#4, imports): the registry's staff.
+  'POST /api/v1/imports/:kind': ['admin', 'counsellor'],
+  'GET /api/v1/imports': ['admin', 'counsellor'],
+  'GET /api/v1/exports/seekers.xlsx': ['admin', 'counsellor'],
+  'GET /api/v1/exports/seekers.csv': ['admin', 'counsellor'],
+  'GET /api/v1/exports/employers.xlsx': ['admin', 'counsellor'],
+  'GET /api/v1/exports/employers.csv': ['admin', 'counsellor'],
+  'GET /api/v1/exports/vacancies.xlsx': ['admin', 'counsellor'],
+  'GET /api/v1/exports/vacancies.csv': ['admin', 'counsellor'],
+  // Search (#4, search): the public vacancy search; desk staff's masked seeker list.
+  'GET /api/v1/vacancies': ALL,
+  'GET /api/v1/seekers': ['admin', 'counsellor'],
 };
 
 describe.each(testDatabases())('role × route table on $name', (database) => {

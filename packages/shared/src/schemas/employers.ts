@@ -40,8 +40,29 @@ export const EmployerInput = z.strictObject({
 });
 export type EmployerInput = z.infer<typeof EmployerInput>;
 
-/** A partial update; `version` is the one read (optimistic concurrency). */
-export const EmployerPatch = EmployerInput.partial().extend({ version: z.number().int().min(1) });
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * `.partial()` without the fields' defaults: zod 4 applies a default inside an optional, so a
+ * plain `.partial()` would reset every left-out field with a default (flags, contacts…) on PATCH.
+ */
+export function partialWithoutDefaults<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  );
+  return z.strictObject(shape as unknown as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> });
+}
+
+/**
+ * A partial update; `version` is the one read (optimistic concurrency). Fields left out stay as
+ * they are; a company registered at sign-up (name only) completes its profile with its first PATCH.
+ */
+export const EmployerPatch = partialWithoutDefaults(EmployerInput).extend({
+  version: z.number().int().min(1),
+});
 export type EmployerPatch = z.infer<typeof EmployerPatch>;
 
 export const EmployerContactOut = z.object({

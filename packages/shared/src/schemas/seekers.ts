@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { AGE_GROUPS } from '../rules/age-groups.js';
 import { Email, pageOf, pageQuery, ShortText, Timestamp } from './common.js';
-import { Phone } from './employers.js';
+import { Phone, partialWithoutDefaults } from './employers.js';
 import {
   DateOnly,
   EDUCATION_LEVELS,
@@ -71,7 +72,8 @@ export const SeekerCreateBody = SeekerProfileInput.extend({
 });
 export type SeekerCreateBody = z.infer<typeof SeekerCreateBody>;
 
-export const SeekerPatch = SeekerProfileInput.partial().extend({
+/** A partial update: fields left out stay as they are (no defaults filled in); `version` as read. */
+export const SeekerPatch = partialWithoutDefaults(SeekerProfileInput).extend({
   status: z.enum(SEEKER_STATUSES).optional(),
   version: z.number().int().min(1),
 });
@@ -166,3 +168,72 @@ export const SeekerSearchPage = pageOf(SeekerListItem).extend({
     z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })),
   ),
 });
+
+/* Seeker self-service and privacy (engineer "seekers+privacy"). */
+
+/**
+ * The consent texts a seeker agrees to, one per purpose, each with a version: changing a text
+ * means a new version, and each consent record says which version was agreed to.
+ */
+export const SEEKER_CONSENT_TEXTS = {
+  employment_services: {
+    version: '2026-11-26',
+    required: true,
+    ko: '개인정보 수집·이용(필수) — 목적: 구직 등록과 취업지원 서비스(상담, 취업알선, 일자리 사업 참여) 제공, 항목: 이름·출생연도·성별·연락처·희망직종·경력·학력·자격·희망임금·거주 행정동, 보유기간: 마지막 이용일부터 기관이 정한 기간(기본 3년) 또는 탈퇴·동의 철회 시까지(다른 법령이 보존을 요구하는 기록은 분리 보관)',
+    en: 'Collection and use of personal data (required) — purpose: job-seeker registration and employment services (counselling, referrals, job programmes); items: name, birth year, gender, contact details, desired occupations, careers, education, certificates, desired wage, home dong; kept from the last use for the period the district sets (3 years by default) or until the account is deleted or this consent is withdrawn (records other laws require are kept apart)',
+  },
+  recommendation: {
+    version: '2026-11-26',
+    required: false,
+    ko: '구인기업 추천(선택) — 연락처를 뺀 구직 정보를 구인기업에 후보자로 보여 줍니다. 동의하지 않아도 다른 서비스는 이용할 수 있습니다.',
+    en: 'Recommendations to employers (optional) — your profile, without contact details, is shown to employers as a candidate. Other services remain available without this consent.',
+  },
+  sensitive: {
+    version: '2026-11-26',
+    required: false,
+    ko: '민감정보 처리(선택, 개인정보 보호법 제23조) — 장애 여부를 장애인 우대 일자리 추천과 지원 사업 안내에만 사용합니다. 동의를 철회하면 즉시 삭제합니다.',
+    en: 'Sensitive data (optional, Personal Information Protection Act art. 23) — whether you have a disability, used only for jobs that prefer disabled applicants and for support programmes. Erased at once when this consent is withdrawn.',
+  },
+} as const satisfies Record<(typeof SEEKER_CONSENT_PURPOSES)[number], unknown>;
+
+/** A seeker registering themselves: no desk fields. */
+export const SeekerSelfCreateBody = SeekerCreateBody.omit({ intakeNote: true, deskUnitId: true });
+export type SeekerSelfCreateBody = z.infer<typeof SeekerSelfCreateBody>;
+
+/** Deleting one's own account needs the password again. */
+export const DeleteAccountBody = z.strictObject({ password: z.string().min(1).max(128) });
+
+/** One age rule of a district: a group and its age range (연 나이), `max` null for open-ended. */
+export const AgeRuleInput = z.strictObject({
+  group: z.enum(AGE_GROUPS),
+  min: z.number().int().min(0).max(120),
+  max: z.number().int().min(0).max(120).nullable(),
+});
+
+/** An organisation's privacy settings: age rules and how long inactive seekers are kept. */
+export const PrivacySettings = z.strictObject({
+  ageRules: z.array(AgeRuleInput).max(3),
+  /** Months after a seeker's last activity before the retention job removes them (6–120). */
+  retentionMonths: z.number().int().min(6).max(120),
+});
+export type PrivacySettings = z.infer<typeof PrivacySettings>;
+
+/** Run the retention job; `dryRun` counts without removing. Stated explicitly, never defaulted. */
+export const RetentionRunBody = z.strictObject({ dryRun: z.boolean() });
+
+/** What a retention run removed (or would remove, on a dry run). */
+export const RetentionReport = z.object({
+  dryRun: z.boolean(),
+  retentionMonths: z.number().int(),
+  /** Seekers whose last activity is before this instant are removed. */
+  cutoff: Timestamp,
+  /** Seeker profiles removed: stale ones and those whose employment-services consent was withdrawn. */
+  removed: z.number().int(),
+  /** Sign-in accounts of stale seekers removed with them. */
+  accountsRemoved: z.number().int(),
+  /** Records kept apart for other laws (retained_records) written by this run. */
+  keptApart: z.number().int(),
+  /** Records kept apart whose keeping period ended, destroyed by this run. */
+  expiredRecordsRemoved: z.number().int(),
+});
+export type RetentionReport = z.infer<typeof RetentionReport>;

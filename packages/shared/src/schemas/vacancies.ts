@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery, Timestamp } from './common.js';
+import { partialWithoutDefaults } from './employers.js';
 import {
   CAREER_REQUIREMENTS,
   DateOnly,
@@ -53,9 +54,12 @@ export const VacancyInput = z.strictObject({
 });
 export type VacancyInput = z.infer<typeof VacancyInput>;
 
-export const VacancyPatch = VacancyInput.omit({ employerId: true, status: true })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+/** A partial update: fields left out stay as they are (no defaults applied); `version` is the one read. */
+export const VacancyPatch = partialWithoutDefaults(
+  VacancyInput.omit({ employerId: true, status: true }),
+).extend({
+  version: z.number().int().min(1),
+});
 export type VacancyPatch = z.infer<typeof VacancyPatch>;
 
 /** Moving a vacancy between draft, open, closed and filled. */
@@ -179,3 +183,30 @@ export const MinimumWageBody = z.strictObject({
   year: z.number().int().min(1988).max(2100),
   hourly: z.number().int().min(1).max(1_000_000),
 });
+
+/* Search (module search): Korean labels of the facets that are not registry vocabulary. */
+
+/** 월급 bands of the wage facet: [min, max) in monthly won (the monthly equivalent on 209 hours). */
+export const WAGE_BAND_RANGES: Record<(typeof WAGE_BANDS)[number], { min: number; max: number | null }> = {
+  under_2m: { min: 0, max: 2_000_000 },
+  '2m_2_5m': { min: 2_000_000, max: 2_500_000 },
+  '2_5m_3m': { min: 2_500_000, max: 3_000_000 },
+  '3m_4m': { min: 3_000_000, max: 4_000_000 },
+  '4m_plus': { min: 4_000_000, max: null },
+};
+
+export const WAGE_BAND_LABELS: Record<(typeof WAGE_BANDS)[number], string> = {
+  under_2m: '월 200만원 미만',
+  '2m_2_5m': '월 200~250만원',
+  '2_5m_3m': '월 250~300만원',
+  '3m_4m': '월 300~400만원',
+  '4m_plus': '월 400만원 이상',
+};
+
+/** `1d` is today: a vacancy is within N days when it opened less than N days ago (Korean days). */
+export const POSTED_WITHIN_LABELS: Record<(typeof POSTED_WITHIN)[number], string> = {
+  '1d': '오늘',
+  '3d': '3일 이내',
+  '7d': '7일 이내',
+  '30d': '30일 이내',
+};

@@ -1,4 +1,4 @@
-import type { SignUpBody } from '@ilteo/shared';
+import { maskEmail, maskName, type SignUpBody } from '@ilteo/shared';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Ctx } from '../../http/context.js';
@@ -124,7 +124,11 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>, setting
           entityType: 'user',
           entityId: userId,
           after: {
+            // A citizen's own account: the append-only log keeps no readable name or email,
+            // so deleting the account (개인정보 파기) leaves nothing identifying behind.
             ...auditableUser(created),
+            email: maskEmail(created.email),
+            name: maskName(created.name),
             consents: SIGN_UP_CONSENTS.map((c) => `${c.purpose}@${c.version}`),
           },
         },

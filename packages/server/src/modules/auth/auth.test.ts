@@ -1,3 +1,4 @@
+import { maskEmail } from '@ilteo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../../test/app.js';
 import { testDatabases } from '../../test/databases.js';
@@ -252,7 +253,9 @@ describe.each(testDatabases())('signing in on $name', (database) => {
     expect(signUpRow).toMatchObject({ actor_user_id: userId, actor_role: 'seeker', entity_type: 'user' });
     expect(signUpRow!.request_id).toBe(signUp.headers['x-request-id']);
     const after = JSON.parse(signUpRow!.after_json!);
-    expect(after).toMatchObject({ email: form.email, role: 'seeker' });
+    expect(after).toMatchObject({ email: maskEmail(form.email), role: 'seeker' });
+    expect(signUpRow!.after_json).not.toContain(form.email);
+    expect(signUpRow!.after_json).not.toContain(form.name);
     expect(after.consents).toEqual([
       expect.stringMatching(/^terms@/),
       expect.stringMatching(/^privacy\.required@/),
