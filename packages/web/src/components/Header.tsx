@@ -34,6 +34,11 @@ export function Header({ navOpen, onToggleNav, hasNav }: HeaderProps) {
             <div className="header-utility">
               <ul className="utility-list">
                 <li>
+                  <Link to="/jobs" className="utility-link" data-testid="jobs-link">
+                    {t('nav.jobs')}
+                  </Link>
+                </li>
+                <li>
                   <Link to="/public/plans" className="utility-link" data-testid="public-link">
                     {t('public.nav')}
                   </Link>

@@ -38,6 +38,11 @@ export function HomePage() {
         <li className="card">
           <h2 className="card-title">{t('home.services.title')}</h2>
           <p>{t('home.services.body')}</p>
+          <p className="btn-row">
+            <Link to="/jobs" className="krds-btn medium secondary" data-testid="home-jobs-link">
+              {t('home.services.jobs')}
+            </Link>
+          </p>
         </li>
       </ul>
 
