@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { migrateUp } from './db/migrate.js';
 import { openConfiguredDb } from './db/open.js';
 import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.service.js';
+import { warmSearchIndexes } from './modules/search/search-index.js';
 import { ensureDefaultTaxonomies } from './modules/taxonomy/defaults.js';
 import { taxonomySearch } from './modules/taxonomy/taxonomy-search.js';
 
@@ -25,6 +26,8 @@ export async function serve(env: Record<string, string | undefined> = process.en
       );
     }
   }
+  // The vacancy and seeker search, built now (not by the first visitor) and following the database.
+  await warmSearchIndexes(db);
   const close = async () => {
     await app.close();
     await db.close();

@@ -1,0 +1,484 @@
+import { parseQuery } from '../text/terms.js';
+import { TextIndex } from '../text/text-index.js';
+import {
+  type FacetCount,
+  type FacetPass,
+  grown,
+  JointFacet,
+  type Requirement,
+  SetFacet,
+  scan,
+  Vocabulary,
+} from './facets.js';
+import { boxAround, distanceKm, type LatLon } from './geo.js';
+import { Slots, topByKey } from './slots.js';
+
+/**
+ * A vacancy as the search holds it: built by the server from a database row (with its employer's
+ * name and its occupation's label and parent chain), or by a benchmark's generator.
+ */
+export interface VacancyDocument {
+  /** The database id (a positive 31-bit integer). */
+  id: number;
+  orgId: number;
+  employerId: number;
+  title: string;
+  /** The employer's name. */
+  company: string;
+  /** The occupation's label (and aliases, if any). */
+  occupation: string | readonly string[];
+  /** Indexed up to `descriptionChars` characters (see VacancyIndex). */
+  description?: string;
+  /** The occupation's parent chain, top level first, its own code last. */
+  occupationPath: readonly string[];
+  /** The dong's code, or null outside the deployment's regions. */
+  dong: string | null;
+  /** Monthly equivalent of the wage, in won. */
+  monthlyWage: number;
+  employmentType: string;
+  career: string;
+  education: string;
+  /** Preferred ∪ eligible target groups. */
+  targetGroups: readonly string[];
+  /** Day numbers (days.ts); closesOn null: until filled. */
+  opensOn: number;
+  closesOn: number | null;
+  status: string;
+  source?: string;
+  /** Where the work is (the vacancy's own point, else its dong's centroid); null: unknown. */
+  lat: number | null;
+  lon: number | null;
+}
+
+/** 월급 bands of the wage facet: [min, max) in monthly won. Names match WAGE_BANDS in @ilteo/shared. */
+export const WAGE_BAND_LIMITS = [
+  { band: 'under_2m', min: 0, max: 2_000_000 },
+  { band: '2m_2_5m', min: 2_000_000, max: 2_500_000 },
+  { band: '2_5m_3m', min: 2_500_000, max: 3_000_000 },
+  { band: '3m_4m', min: 3_000_000, max: 4_000_000 },
+  { band: '4m_plus', min: 4_000_000, max: Number.POSITIVE_INFINITY },
+] as const;
+export type WageBand = (typeof WAGE_BAND_LIMITS)[number]['band'];
+
+/** The band a monthly wage falls in. */
+export function wageBandOf(monthlyWage: number): WageBand {
+  for (const b of WAGE_BAND_LIMITS) if (monthlyWage < b.max) return b.band;
+  return '4m_plus';
+}
+
+/** "Posted within" windows in days: a vacancy opened `today − opensOn < days` ago is in. */
+export const POSTED_WITHIN_DAYS = { '1d': 1, '3d': 3, '7d': 7, '30d': 30 } as const;
+export type PostedWithin = keyof typeof POSTED_WITHIN_DAYS;
+
+export const VACANCY_FACETS = [
+  'occupationGroup',
+  'dong',
+  'wageBand',
+  'employmentType',
+  'career',
+  'education',
+  'targetGroup',
+  'postedWithin',
+] as const;
+export type VacancyFacet = (typeof VACANCY_FACETS)[number];
+
+/**
+ * A vacancy search. Lists OR within a facet and AND across facets; an empty or absent list is no
+ * filter. Everything but `today` is optional: `{ today }` lists every vacancy, newest first.
+ */
+export interface VacancyQuery {
+  /** Words as typed (see TextIndex); a query without any term (`ㄱ`, `!!`) is no text filter. */
+  q?: string | undefined;
+  /** Today's day number: what `postedWithin` counts back from. */
+  today: number;
+  /** Occupation codes of any level of the chain. */
+  occupation?: readonly string[] | undefined;
+  dong?: readonly string[] | undefined;
+  wageBand?: readonly string[] | undefined;
+  minMonthlyWage?: number | undefined;
+  employmentType?: readonly string[] | undefined;
+  career?: readonly string[] | undefined;
+  education?: readonly string[] | undefined;
+  targetGroup?: readonly string[] | undefined;
+  postedWithin?: PostedWithin | undefined;
+  /** Only vacancies with one of these statuses. */
+  status?: readonly string[] | undefined;
+  /** Only vacancies not closed before this day (closesOn null or ≥ it). */
+  openOn?: number | undefined;
+  orgId?: number | undefined;
+  employerId?: number | undefined;
+  source?: string | undefined;
+  /** The point distances are measured from (a dong's centroid); needed by `withinKm` and `distance`. */
+  near?: LatLon | undefined;
+  withinKm?: number | undefined;
+  /** relevance (default; newest without a text query), newest (opensOn, then id), wage (highest first), distance (nearest first). */
+  sort?: 'relevance' | 'newest' | 'wage' | 'distance' | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+  /** Count facets (default true); off saves a little work when only hits are wanted. */
+  facets?: boolean | undefined;
+  /** Text matches ranked at most (TextIndex's maxRanked). */
+  maxRanked?: number | undefined;
+}
+
+/** One result. */
+export interface VacancyHit {
+  id: number;
+  /** Text relevance (0 without a text query or when not sorted by relevance). */
+  score: number;
+  /** From `near`, when given and the vacancy's place is known. */
+  distanceKm: number | null;
+}
+
+/** A page of results, how many there are, and the facets' counts. */
+export interface VacancyResult {
+  total: number;
+  hits: VacancyHit[];
+  /** Per facet, the values with a count (and every selected value); empty when not counted. */
+  facets: Partial<Record<VacancyFacet, FacetCount[]>>;
+}
+
+/** Days are held as 0 (1970-01-01) … MAX_DAY (2149): the per-query day tables stay small. */
+const MAX_DAY = 0xffff;
+
+function clampDay(day: number): number {
+  return Math.max(0, Math.min(Math.floor(day), MAX_DAY));
+}
+
+/**
+ * The vacancy search: the Korean text index (TextIndex) over title (heaviest), occupation,
+ * company and the start of the description, with filters, disjunctive facet counts and sorts over
+ * typed columns, one entry per dense slot. Pure: documents in, results out.
+ *
+ * Memory: about 60 bytes a vacancy in columns plus the text index's share (see docs/search.md for
+ * the measured total and why the description is cut to `descriptionChars`).
+ */
+export class VacancyIndex {
+  /** Characters of each description that are indexed. */
+  readonly descriptionChars: number;
+  private readonly text = new TextIndex<'title' | 'occupation' | 'company' | 'description'>({
+    fields: { title: 4, occupation: 2, company: 2, description: 1 },
+  });
+  private readonly slots: Slots;
+  private readonly occupation: SetFacet;
+  private readonly dong: SetFacet;
+  /** Wage band, employment type, career and education: one column (see JointFacet). */
+  private readonly terms: JointFacet<'wageBand' | 'employmentType' | 'career' | 'education'>;
+  private readonly targetGroup: SetFacet;
+  private readonly statuses = new Vocabulary();
+  private readonly sources = new Vocabulary();
+  private readonly orgs = new Vocabulary();
+  private status: Uint32Array;
+  private source: Uint32Array;
+  private org: Uint32Array;
+  private employer: Int32Array;
+  private wage: Float64Array;
+  /** Day numbers, clamped to 0 … MAX_DAY; closesOn MAX_DAY: never (until filled). */
+  private opensOn: Uint32Array;
+  private closesOn: Uint32Array;
+  private lat: Float32Array;
+  private lon: Float32Array;
+  /** The latest opensOn held: the size of per-query arrays of the posted-within facet. */
+  private maxOpensOn = 0;
+
+  constructor(options: { descriptionChars?: number; capacity?: number } = {}) {
+    this.descriptionChars = options.descriptionChars ?? DEFAULT_DESCRIPTION_CHARS;
+    const capacity = options.capacity ?? 1024;
+    this.slots = new Slots(capacity, (n) => this.grow(n));
+    this.occupation = new SetFacet(capacity);
+    this.dong = new SetFacet(capacity);
+    this.terms = new JointFacet(['wageBand', 'employmentType', 'career', 'education'], capacity);
+    this.targetGroup = new SetFacet(capacity);
+    this.status = new Uint32Array(capacity);
+    this.source = new Uint32Array(capacity);
+    this.org = new Uint32Array(capacity);
+    this.employer = new Int32Array(capacity);
+    this.wage = new Float64Array(capacity);
+    this.opensOn = new Uint32Array(capacity);
+    this.closesOn = new Uint32Array(capacity);
+    this.lat = new Float32Array(capacity);
+    this.lon = new Float32Array(capacity);
+  }
+
+  /** Vacancies held. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Whether a vacancy is held. */
+  has(id: number): boolean {
+    return this.slots.slot(id) >= 0;
+  }
+
+  /** Adds a vacancy, or replaces the one with its id. */
+  set(document: VacancyDocument): void {
+    this.text.set(this.setColumns(document), this.textOf(document));
+  }
+
+  /**
+   * Adds many vacancies at once, much faster than one by one into an empty index (the text
+   * index then sizes its lists exactly). A later document with the same id wins.
+   */
+  setAll(documents: Iterable<VacancyDocument>): void {
+    const texts: { id: number; document: ReturnType<VacancyIndex['textOf']> }[] = [];
+    // In id order, so slots follow ids (see Slots).
+    const sorted = [...documents].sort((a, b) => a.id - b.id);
+    for (const d of sorted) texts.push({ id: this.setColumns(d), document: this.textOf(d) });
+    this.text.setAll(texts);
+  }
+
+  /** Removes a vacancy; returns whether it was held. */
+  remove(id: number): boolean {
+    const slot = this.slots.release(id);
+    if (slot < 0) return false;
+    this.text.remove(slot);
+    return true;
+  }
+
+  /** The ids held, in no particular order (for the server's consistency checks). */
+  ids(): number[] {
+    const out: number[] = [];
+    for (let s = 0; s < this.slots.end; s++) if (this.slots.alive[s]) out.push(this.slots.ids[s]!);
+    return out;
+  }
+
+  /** Counts for capacity planning: the text index's, and the documents held. */
+  stats() {
+    return { ...this.text.stats(), slots: this.slots.end };
+  }
+
+  /** Searches: filters, the page of hits in the asked order, and facet counts. */
+  search(query: VacancyQuery): VacancyResult {
+    const offset = Math.max(0, query.offset ?? 0);
+    const limit = Math.max(0, query.limit ?? 20);
+    const hasText = query.q !== undefined && parseQuery(query.q).length > 0;
+    // The text index is keyed by slot: its matches are candidate slots as they are.
+    const candidates = hasText ? this.text.candidates(query.q!) : null;
+    const counting = query.facets !== false;
+
+    const today = query.today;
+    const days = this.maxOpensOn + 1;
+    const postedAccept = query.postedWithin ? new Uint8Array(days) : null;
+    if (postedAccept) {
+      const window = POSTED_WITHIN_DAYS[query.postedWithin!];
+      for (let d = 0; d < days; d++) if (today - d < window) postedAccept[d] = 1;
+    }
+    const pass = (facet: SetFacet, selected: readonly string[] | undefined): FacetPass => ({
+      codes: facet.codes,
+      accept: facet.accept(selected),
+      hist: counting ? new Uint32Array(facet.setCount) : null,
+    });
+    const termsSelected = {
+      wageBand: query.wageBand,
+      employmentType: query.employmentType,
+      career: query.career,
+      education: query.education,
+    };
+    const passes = {
+      occupationGroup: pass(this.occupation, query.occupation),
+      dong: pass(this.dong, query.dong),
+      terms: {
+        codes: this.terms.codes,
+        accept: this.terms.accept(termsSelected),
+        hist: counting ? new Uint32Array(this.terms.tupleCount) : null,
+      },
+      targetGroup: pass(this.targetGroup, query.targetGroup),
+      postedWithin: {
+        codes: this.opensOn,
+        accept: postedAccept,
+        hist: counting ? new Uint32Array(days) : null,
+      },
+    };
+    const matched = scan(
+      candidates,
+      this.slots.end,
+      this.slots.alive,
+      this.requirements(query),
+      this.extraFilter(query),
+      Object.values(passes),
+    );
+
+    const near = query.near;
+    const distanceOf = (slot: number): number | null => {
+      if (!near || Number.isNaN(this.lat[slot]!)) return null;
+      return distanceKm(near.lat, near.lon, this.lat[slot]!, this.lon[slot]!);
+    };
+    const sort = query.sort ?? 'relevance';
+    let hits: VacancyHit[];
+    if (sort === 'relevance' && hasText) {
+      const inResult = new Uint8Array(this.slots.end);
+      for (let i = 0; i < matched.length; i++) inResult[matched[i]!] = 1;
+      const ranked = this.text.search(query.q!, {
+        offset,
+        limit,
+        filter: (slot) => inResult[slot] === 1,
+        ...(query.maxRanked === undefined ? {} : { maxRanked: query.maxRanked }),
+      });
+      hits = ranked.hits.map((h) => ({
+        id: this.slots.ids[h.id]!,
+        score: h.score,
+        distanceKm: distanceOf(h.id),
+      }));
+    } else {
+      const keys = this.sortKeys(matched, sort === 'relevance' ? 'newest' : sort, near);
+      hits = topByKey(matched, keys, this.slots.ids, offset, limit).map((slot) => ({
+        id: this.slots.ids[slot]!,
+        score: 0,
+        distanceKm: distanceOf(slot),
+      }));
+    }
+
+    const facets: VacancyResult['facets'] = {};
+    if (counting) {
+      facets.occupationGroup = this.occupation.counts(passes.occupationGroup.hist!, query.occupation);
+      facets.dong = this.dong.counts(passes.dong.hist!, query.dong);
+      Object.assign(facets, this.terms.counts(passes.terms.hist!, termsSelected));
+      facets.targetGroup = this.targetGroup.counts(passes.targetGroup.hist!, query.targetGroup);
+      facets.postedWithin = postedCounts(passes.postedWithin.hist!, today, query.postedWithin);
+    }
+    return { total: matched.length, hits, facets };
+  }
+
+  /** The constraints that are not facets but look codes up like them: status, dates, organisation, source. */
+  private requirements(query: VacancyQuery): Requirement[] {
+    const out: Requirement[] = [];
+    const oneOf = (codes: Uint32Array, vocabulary: Vocabulary, values: readonly string[]) => {
+      const accept = new Uint8Array(vocabulary.size);
+      for (const v of values) {
+        const code = vocabulary.find(v);
+        if (code >= 0) accept[code] = 1;
+      }
+      out.push({ codes, accept });
+    };
+    if (query.status && query.status.length > 0) oneOf(this.status, this.statuses, query.status);
+    if (query.orgId !== undefined) oneOf(this.org, this.orgs, [String(query.orgId)]);
+    if (query.source !== undefined) oneOf(this.source, this.sources, [query.source]);
+    if (query.openOn !== undefined) {
+      const accept = new Uint8Array(MAX_DAY + 1);
+      accept.fill(1, clampDay(query.openOn));
+      out.push({ codes: this.closesOn, accept });
+    }
+    return out;
+  }
+
+  /** The other constraints, as one test per slot (null when there are none). */
+  private extraFilter(query: VacancyQuery): ((slot: number) => boolean) | null {
+    const tests: ((slot: number) => boolean)[] = [];
+    if (query.employerId !== undefined) {
+      const id = query.employerId;
+      const employer = this.employer;
+      tests.push((slot) => employer[slot] === id);
+    }
+    if (query.minMonthlyWage !== undefined) {
+      const min = query.minMonthlyWage;
+      const wage = this.wage;
+      tests.push((slot) => wage[slot]! >= min);
+    }
+    if (query.withinKm !== undefined) {
+      const near = query.near;
+      if (!near) throw new RangeError('withinKm needs near');
+      const km = query.withinKm;
+      const { dLat, dLon } = boxAround(near, km);
+      const lat = this.lat;
+      const lon = this.lon;
+      tests.push((slot) => {
+        const la = lat[slot]!;
+        const lo = lon[slot]!;
+        // NaN (no place) fails both comparisons.
+        if (!(Math.abs(la - near.lat) <= dLat && Math.abs(lo - near.lon) <= dLon)) return false;
+        return distanceKm(near.lat, near.lon, la, lo) <= km;
+      });
+    }
+    if (tests.length === 0) return null;
+    if (tests.length === 1) return tests[0]!;
+    return (slot) => {
+      for (let i = 0; i < tests.length; i++) if (!tests[i]!(slot)) return false;
+      return true;
+    };
+  }
+
+  /** Each matched slot's sort key, higher first: opensOn, wage, or minus the distance (unknown places last). */
+  private sortKeys(
+    matched: Uint32Array,
+    sort: 'newest' | 'wage' | 'distance',
+    near: LatLon | undefined,
+  ): Float64Array {
+    const keys = new Float64Array(matched.length);
+    if (sort === 'distance') {
+      if (!near) throw new RangeError('sorting by distance needs near');
+      for (let i = 0; i < matched.length; i++) {
+        const slot = matched[i]!;
+        const lat = this.lat[slot]!;
+        keys[i] = Number.isNaN(lat)
+          ? Number.NEGATIVE_INFINITY
+          : -distanceKm(near.lat, near.lon, lat, this.lon[slot]!);
+      }
+    } else {
+      const column = sort === 'wage' ? this.wage : this.opensOn;
+      for (let i = 0; i < matched.length; i++) keys[i] = column[matched[i]!]!;
+    }
+    return keys;
+  }
+
+  private setColumns(d: VacancyDocument): number {
+    const slot = this.slots.acquire(d.id);
+    const path = d.occupationPath;
+    this.occupation.set(slot, path, path.length > 0 ? [path[0]!] : []);
+    this.dong.set(slot, d.dong === null ? [] : [d.dong]);
+    this.terms.set(slot, {
+      wageBand: wageBandOf(d.monthlyWage),
+      employmentType: d.employmentType,
+      career: d.career,
+      education: d.education,
+    });
+    this.targetGroup.set(slot, d.targetGroups);
+    this.status[slot] = this.statuses.intern(d.status);
+    this.source[slot] = this.sources.intern(d.source ?? 'own');
+    this.org[slot] = this.orgs.intern(String(d.orgId));
+    this.employer[slot] = d.employerId;
+    this.wage[slot] = d.monthlyWage;
+    const opens = clampDay(d.opensOn);
+    this.opensOn[slot] = opens;
+    if (opens > this.maxOpensOn) this.maxOpensOn = opens;
+    this.closesOn[slot] = d.closesOn === null ? MAX_DAY : clampDay(d.closesOn);
+    this.lat[slot] = d.lat ?? Number.NaN;
+    this.lon[slot] = d.lon ?? Number.NaN;
+    return slot;
+  }
+
+  private textOf(d: VacancyDocument) {
+    return {
+      title: d.title,
+      occupation: d.occupation,
+      company: d.company,
+      description: d.description ? d.description.slice(0, this.descriptionChars) : null,
+    };
+  }
+
+  private grow(capacity: number): void {
+    for (const facet of [this.occupation, this.dong, this.terms, this.targetGroup]) facet.grow(capacity);
+    this.status = grown(this.status, capacity);
+    this.source = grown(this.source, capacity);
+    this.org = grown(this.org, capacity);
+    this.employer = grown(this.employer, capacity);
+    this.wage = grown(this.wage, capacity);
+    this.opensOn = grown(this.opensOn, capacity);
+    this.closesOn = grown(this.closesOn, capacity);
+    this.lat = grown(this.lat, capacity);
+    this.lon = grown(this.lon, capacity);
+  }
+}
+
+/** Characters of a description indexed by default (see docs/search.md for the measurement). */
+export const DEFAULT_DESCRIPTION_CHARS = 80;
+
+/** Counts per opening day → counts per window (a vacancy is in every window it is recent enough for). */
+function postedCounts(hist: Uint32Array, today: number, selected: PostedWithin | undefined): FacetCount[] {
+  const out: FacetCount[] = [];
+  for (const [value, window] of Object.entries(POSTED_WITHIN_DAYS)) {
+    let count = 0;
+    for (let d = Math.max(0, today - window + 1); d < hist.length; d++) count += hist[d]!;
+    if (count > 0 || value === selected) out.push({ value, count });
+  }
+  return out;
+}
