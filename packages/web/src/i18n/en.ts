@@ -1314,11 +1314,11 @@ export const en: Record<MessageKey, string> = {
     'Your account, profile, contact details, desired terms, experience and sensitive data are deleted at once, and recommendations stop.',
   'registry.privacy.keptTitle': 'What the law requires us to keep',
   'registry.privacy.kept.consents':
-    'Records of consents and withdrawals, as proof of consent (Personal Information Protection Act)',
+    'Records of consents and withdrawals (purpose, version, time), as proof of consent (Personal Information Protection Act, art. 21)',
   'registry.privacy.kept.referrals':
-    'Referral and placement records, as records of a public service (Public Records Management Act), without your name or contact details',
+    'The record that employment services were given (how you registered, target groups, home dong), kept five years as evidence for subsidised programmes (Subsidy Management Act, Framework Act on Employment Policy), without your name, contacts, birth year or disability',
   'registry.privacy.kept.audit':
-    'Logs of who read or changed your data, as the security standard for personal data requires',
+    'Logs of who read or changed your data (with your name and email masked), as the security standard for personal data requires',
   'registry.privacy.keptApart':
     'This is kept apart from other data, used for nothing but what the law names, and destroyed when its period ends.',
   'registry.privacy.password': 'Confirm your password',

@@ -1177,8 +1177,10 @@ export const ko = {
   'registry.consent.employment_services.kind': '필수',
   'registry.consent.employment_services.text':
     '수집 목적: 취업 상담, 구인·구직 연계, 취업지원 프로그램 안내. 항목: 이름, 출생연도, 연락처, 희망 직종·근무 조건, 경력·자격. 보유기간: 탈퇴 시 또는 마지막 이용 후 구청이 정한 기간까지. 동의를 거부할 수 있으나, 거부하면 구직 등록을 할 수 없습니다.',
-  'registry.consent.employment_services.agree': '[필수] 취업지원 서비스를 위한 개인정보 수집·이용에 동의합니다.',
-  'registry.consent.employment_services.effect': '철회하면 구직 등록이 비활성으로 바뀌고, 상담과 추천이 멈춥니다. 정보는 보관기간이 지나면 파기됩니다.',
+  'registry.consent.employment_services.agree':
+    '[필수] 취업지원 서비스를 위한 개인정보 수집·이용에 동의합니다.',
+  'registry.consent.employment_services.effect':
+    '철회하면 구직 등록이 비활성으로 바뀌고, 상담과 추천이 멈춥니다. 정보는 보관기간이 지나면 파기됩니다.',
   'registry.consent.recommendation': '구인기업 추천',
   'registry.consent.recommendation.kind': '선택',
   'registry.consent.recommendation.text':
@@ -1193,9 +1195,11 @@ export const ko = {
   'registry.consent.sensitive.effect': '철회하면 기록된 장애 여부가 바로 지워집니다.',
   'registry.consent.title': '개인정보 수집·이용 동의',
   'registry.consent.deskTitle': '구직자가 밝힌 동의',
-  'registry.consent.deskExplain': '각 항목을 구직자에게 읽어 주고, 구직자가 동의한 항목만 표시하세요. 필수 항목에 동의하지 않으면 등록할 수 없습니다.',
+  'registry.consent.deskExplain':
+    '각 항목을 구직자에게 읽어 주고, 구직자가 동의한 항목만 표시하세요. 필수 항목에 동의하지 않으면 등록할 수 없습니다.',
   'registry.consent.sectionTitle': '동의 관리',
-  'registry.consent.caption': '동의는 언제든 철회할 수 있고, 철회한 동의는 다시 할 수 있습니다. 모든 동의와 철회는 기록됩니다.',
+  'registry.consent.caption':
+    '동의는 언제든 철회할 수 있고, 철회한 동의는 다시 할 수 있습니다. 모든 동의와 철회는 기록됩니다.',
   'registry.consent.versionOf': '동의서 {version}판',
   'registry.consent.givenAt': '{date} 동의함',
   'registry.consent.withdrawnAt': '{date} 철회함',
@@ -1215,13 +1219,15 @@ export const ko = {
   'registry.section.desk': '상담 창구',
   'registry.field.name': '이름',
   'registry.field.birthYear': '출생연도',
-  'registry.field.birthYearHint': '예: 1985. 주민등록번호는 받지 않습니다. 연령대(청년·신중년·노인)는 출생연도로 정해집니다.',
+  'registry.field.birthYearHint':
+    '예: 1985. 주민등록번호는 받지 않습니다. 연령대(청년·신중년·노인)는 출생연도로 정해집니다.',
   'registry.field.gender': '성별',
   'registry.field.phone': '휴대전화',
   'registry.field.phoneHint': '예: 010-1234-5678',
   'registry.field.email': '이메일',
   'registry.field.desiredOccupations': '희망 직종',
-  'registry.field.desiredOccupationsHint': '최대 {max}개. 직종 이름의 일부(예: 간호)나 초성(예: ㄱㅎ)을 입력하고 목록에서 고르세요.',
+  'registry.field.desiredOccupationsHint':
+    '최대 {max}개. 직종 이름의 일부(예: 간호)나 초성(예: ㄱㅎ)을 입력하고 목록에서 고르세요.',
   'registry.field.skills': '보유 기술',
   'registry.field.skillsHint': '이름의 일부를 입력하고 목록에서 고르세요.',
   'registry.field.certificates': '자격증',
@@ -1247,11 +1253,14 @@ export const ko = {
   'registry.field.desk': '등록 창구',
   'registry.field.deskChoose': '창구를 고르세요',
   'registry.field.intakeNote': '초기 상담 메모',
-  'registry.field.intakeNoteHint': '구직자에게 보일 수 있는 내용만 적으세요. 건강·장애 등 민감정보는 적지 마세요.',
+  'registry.field.intakeNoteHint':
+    '구직자에게 보일 수 있는 내용만 적으세요. 건강·장애 등 민감정보는 적지 마세요.',
   'registry.groups.ageNote': '청년·신중년·노인은 출생연도로 자동으로 정해집니다.',
   'registry.groups.legend': '해당하는 항목',
-  'registry.groups.disabledNeedsConsent': '장애 여부는 민감정보입니다. 아래 민감정보 처리에 별도로 동의해야 고를 수 있습니다.',
-  'registry.groups.disabledNeedsConsentEdit': '장애 여부는 민감정보입니다. 아래 동의 관리에서 민감정보 처리에 동의해야 고를 수 있습니다.',
+  'registry.groups.disabledNeedsConsent':
+    '장애 여부는 민감정보입니다. 아래 민감정보 처리에 별도로 동의해야 고를 수 있습니다.',
+  'registry.groups.disabledNeedsConsentEdit':
+    '장애 여부는 민감정보입니다. 아래 동의 관리에서 민감정보 처리에 동의해야 고를 수 있습니다.',
   'registry.career.none': '등록한 경력이 없습니다.',
   'registry.career.occupation': '경력 {n} 직종',
   'registry.career.months': '기간(개월)',
@@ -1267,7 +1276,8 @@ export const ko = {
   'registry.typeahead.full': '최대 {max}개까지 고를 수 있습니다. 바꾸려면 하나를 지우세요.',
   'registry.typeahead.remove': '{label} 삭제',
   'registry.me.registerTitle': '구직 등록',
-  'registry.me.registerLead': '희망 직종과 근무 조건을 등록하면 상담사가 도와드리고, 동의하면 맞는 일자리를 추천받을 수 있습니다.',
+  'registry.me.registerLead':
+    '희망 직종과 근무 조건을 등록하면 상담사가 도와드리고, 동의하면 맞는 일자리를 추천받을 수 있습니다.',
   'registry.me.register': '구직 등록',
   'registry.me.registered': '구직 등록을 마쳤습니다.',
   'registry.me.title': '내 구직 정보',
@@ -1278,28 +1288,37 @@ export const ko = {
   'registry.me.findJobs': '채용정보 검색',
   'registry.privacy.title': '내 개인정보',
   'registry.privacy.downloadTitle': '내 정보 내려받기',
-  'registry.privacy.downloadBody': '일터가 가진 내 정보(구직 정보, 동의 기록, 상담·알선 기록)를 JSON 파일로 내려받습니다.',
+  'registry.privacy.downloadBody':
+    '일터가 가진 내 정보(구직 정보, 동의 기록, 상담·알선 기록)를 JSON 파일로 내려받습니다.',
   'registry.privacy.download': '내 정보 내려받기',
   'registry.privacy.deleteTitle': '회원 탈퇴',
   'registry.privacy.deleteBody': '계정과 구직 정보가 삭제되고 로그아웃됩니다. 되돌릴 수 없습니다.',
   'registry.privacy.delete': '회원 탈퇴',
   'registry.privacy.deleteConfirm': '탈퇴하기',
-  'registry.privacy.deleteWhat': '탈퇴하면 계정, 구직 정보, 연락처, 희망 조건, 경력과 민감정보가 바로 삭제되고 구인기업 추천도 멈춥니다.',
+  'registry.privacy.deleteWhat':
+    '탈퇴하면 계정, 구직 정보, 연락처, 희망 조건, 경력과 민감정보가 바로 삭제되고 구인기업 추천도 멈춥니다.',
   'registry.privacy.keptTitle': '법에 따라 보관하는 정보',
-  'registry.privacy.kept.consents': '동의와 철회 기록: 동의를 받았음을 증명하기 위해(개인정보 보호법)',
-  'registry.privacy.kept.referrals': '취업알선·취업 실적 기록: 공공기관의 업무 기록으로(공공기록물 관리에 관한 법률), 이름과 연락처 없이',
-  'registry.privacy.kept.audit': '개인정보 열람·처리 기록(접속기록): 개인정보의 안전성 확보조치 기준에 따라',
-  'registry.privacy.keptApart': '이 정보는 다른 정보와 분리해 보관하고, 법이 정한 목적 외에는 쓰지 않으며, 보관기간이 지나면 파기합니다.',
+  'registry.privacy.kept.consents':
+    '동의와 철회 기록(목적·버전·일시): 동의를 받았음을 증명하기 위해(개인정보 보호법 제21조)',
+  'registry.privacy.kept.referrals':
+    '취업지원 서비스 제공 기록(등록 방법, 대상 계층, 거주 동): 보조사업 증거서류로 5년간(보조금 관리에 관한 법률·고용정책 기본법), 이름·연락처·출생연도·장애 여부 없이',
+  'registry.privacy.kept.audit':
+    '개인정보 열람·처리 기록(접속기록, 이름과 이메일은 가려서): 개인정보의 안전성 확보조치 기준에 따라',
+  'registry.privacy.keptApart':
+    '이 정보는 다른 정보와 분리해 보관하고, 법이 정한 목적 외에는 쓰지 않으며, 보관기간이 지나면 파기합니다.',
   'registry.privacy.password': '비밀번호 확인',
   'registry.deleted.title': '회원 탈퇴를 마쳤습니다',
-  'registry.deleted.body': '계정과 구직 정보를 삭제하고 로그아웃했습니다. 그동안 일터를 이용해 주셔서 고맙습니다.',
+  'registry.deleted.body':
+    '계정과 구직 정보를 삭제하고 로그아웃했습니다. 그동안 일터를 이용해 주셔서 고맙습니다.',
   'registry.seekers.title': '구직자 관리',
-  'registry.seekers.lead': '구직자를 찾고 창구에서 등록합니다. 목록에서는 이름과 연락처를 가리고, 민감정보는 보이지 않습니다.',
+  'registry.seekers.lead':
+    '구직자를 찾고 창구에서 등록합니다. 목록에서는 이름과 연락처를 가리고, 민감정보는 보이지 않습니다.',
   'registry.seekers.filters': '구직자 검색 조건',
   'registry.seekers.q': '검색어',
   'registry.seekers.qHint': '직종·기술·자격증(예: 간호)',
   'registry.seekers.new': '구직자 등록',
-  'registry.seekers.masked': '이름과 연락처는 가려서 보입니다. 전체 정보는 구직자를 열어야 보이며, 열람은 기록됩니다.',
+  'registry.seekers.masked':
+    '이름과 연락처는 가려서 보입니다. 전체 정보는 구직자를 열어야 보이며, 열람은 기록됩니다.',
   'registry.seekers.caption': '구직자 목록(이름·연락처 가림)',
   'registry.seekers.none': '등록된 구직자가 없습니다.',
   'registry.seekers.noMatch': '조건에 맞는 구직자가 없습니다. 검색어나 조건을 바꿔 보세요.',
@@ -1335,7 +1354,8 @@ export const ko = {
   'registry.seeker.edit': '정보 수정',
   'registry.seeker.saved': '구직자 정보를 저장했습니다.',
   'registry.employers.title': '구인기업 관리',
-  'registry.employers.lead': '지역 구인기업을 찾고, 사업자 정보를 확인하고, 채용공고를 봅니다. 담당자 연락처는 가려서 보입니다.',
+  'registry.employers.lead':
+    '지역 구인기업을 찾고, 사업자 정보를 확인하고, 채용공고를 봅니다. 담당자 연락처는 가려서 보입니다.',
   'registry.employers.filters': '구인기업 검색 조건',
   'registry.employers.q': '검색어',
   'registry.employers.qHint': '기업명 또는 사업자등록번호',
@@ -1346,7 +1366,8 @@ export const ko = {
   'registry.employers.back': '구인기업 목록으로',
   'registry.employer.verify': '기업 확인',
   'registry.employer.unverify': '확인 취소',
-  'registry.employer.verifyExplain': '{name}의 사업자등록 정보와 실재를 확인했나요? 확인된 기업의 공고에는 확인 표시가 붙습니다.',
+  'registry.employer.verifyExplain':
+    '{name}의 사업자등록 정보와 실재를 확인했나요? 확인된 기업의 공고에는 확인 표시가 붙습니다.',
   'registry.employer.unverifyExplain': '{name}의 확인 표시를 거둡니다. 공고는 그대로 남습니다.',
   'registry.employer.verifiedDone': '기업을 확인했습니다.',
   'registry.employer.unverifiedDone': '기업 확인을 취소했습니다.',
@@ -1389,9 +1410,11 @@ export const ko = {
   'registry.imports.message': '내용',
   'registry.imports.importAll': '모두 가져오기({count}건)',
   'registry.imports.importValid': '올바른 행만 가져오기({count}건)',
-  'registry.imports.allDisabled': '오류가 있는 행이 있어 모두 가져올 수 없습니다. 파일을 고쳐 다시 검사하거나, 올바른 행만 가져오세요.',
+  'registry.imports.allDisabled':
+    '오류가 있는 행이 있어 모두 가져올 수 없습니다. 파일을 고쳐 다시 검사하거나, 올바른 행만 가져오세요.',
   'registry.imports.validTitle': '올바른 행만 가져올까요?',
-  'registry.imports.validExplain': '올바른 {valid}건을 저장하고, 오류가 있는 {invalid}건은 저장하지 않습니다. 빠진 행은 파일을 고쳐 다시 가져오세요.',
+  'registry.imports.validExplain':
+    '올바른 {valid}건을 저장하고, 오류가 있는 {invalid}건은 저장하지 않습니다. 빠진 행은 파일을 고쳐 다시 가져오세요.',
   'registry.imports.doneTitle': '가져오기를 마쳤습니다',
   'registry.imports.done': '{inserted}건을 추가하고 {updated}건을 갱신했습니다.',
   'registry.imports.skippedRows': '저장하지 않은 {count}건은 위 보고서를 참고해 고친 뒤 다시 가져오세요.',
@@ -1413,9 +1436,11 @@ export const ko = {
   'registry.imports.noHistory': '아직 가져온 파일이 없습니다.',
   'registry.imports.at': '시각',
   'registry.exports.title': '내보내기',
-  'registry.exports.lead': '구직자, 구인기업, 채용공고를 엑셀(XLSX) 또는 CSV로 내려받습니다. 빈 양식은 가져오기 파일을 만들 때 쓰는 머리글만 있는 파일입니다.',
+  'registry.exports.lead':
+    '구직자, 구인기업, 채용공고를 엑셀(XLSX) 또는 CSV로 내려받습니다. 빈 양식은 가져오기 파일을 만들 때 쓰는 머리글만 있는 파일입니다.',
   'registry.exports.of': '{kind} {format} 내려받기',
-  'registry.exports.audited': '내보내기는 감사 로그에 기록됩니다. 내려받은 파일의 개인정보는 업무 목적으로만 쓰고 안전하게 파기하세요.',
+  'registry.exports.audited':
+    '내보내기는 감사 로그에 기록됩니다. 내려받은 파일의 개인정보는 업무 목적으로만 쓰고 안전하게 파기하세요.',
   // --- end registry
 } as const satisfies Record<string, string>;
 

@@ -1,0 +1,195 @@
+import { VACANCY_SOURCES, VACANCY_STATUSES } from '@ilteo/shared';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { FilterActions, ResultCount } from '../../components/filters';
+import { PageHeading } from '../../components/PageHeading';
+import { Pagination } from '../../components/Pagination';
+import { EmptyState, ErrorNotice, Loading } from '../../components/status';
+import { formatDate, formatMoney } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useStaffVacancies } from './api';
+import { FacetSelects } from './FacetSelects';
+import { vocab } from './labels';
+import { apiQueryOf, type ListSpec, listQueryFrom, listSearchOf, statusParam } from './listQuery';
+import './registry.css';
+
+const FACETS = ['occupationGroup', 'dong', 'employmentType', 'career', 'education', 'targetGroup'] as const;
+const SPEC: ListSpec = {
+  filters: ['q', 'status', 'source', ...FACETS],
+  sorts: ['newest', 'relevance', 'wage'],
+  defaultSort: 'newest',
+};
+
+/** `/staff/vacancies`: the vacancy search for staff, any status, own and 고용24 vacancies. */
+export function StaffVacanciesPage() {
+  const { locale, t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const query = listQueryFrom(params, SPEC);
+  const api = apiQueryOf(query);
+  const vacancies = useStaffVacancies({ ...api, status: statusParam(query.filters.status) });
+  const [draft, setDraft] = useState(query.filters);
+  const key = JSON.stringify(query.filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the filters' content
+  useEffect(() => setDraft(query.filters), [key]);
+
+  const go = (filters: Record<string, string>, sort = query.sort) =>
+    setParams(new URLSearchParams(listSearchOf({ filters, sort, page: 1 }, SPEC)));
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    go(Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim() !== '')));
+  };
+  const select = (
+    name: 'status' | 'source',
+    options: readonly string[],
+    vocabulary: 'vacancyStatus' | 'source',
+  ) => (
+    <div className="form-group">
+      <div className="form-tit">
+        <label htmlFor={`vacancies-${name}`}>{t(`registry.facet.${name}`)}</label>
+      </div>
+      <div className="form-conts">
+        <select
+          id={`vacancies-${name}`}
+          className={draft[name] ? 'krds-form-select completed' : 'krds-form-select'}
+          value={draft[name] ?? ''}
+          onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
+        >
+          <option value="">{t('common.all')}</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {vocab(t, vocabulary, o)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+
+  return (
+    <>
+      <PageHeading>{t('registry.vacancies.title')}</PageHeading>
+      <p className="lead">{t('registry.vacancies.lead')}</p>
+      <search aria-label={t('registry.vacancies.filters')}>
+        <form className="filter-bar" onSubmit={onSearch}>
+          <div className="form-group">
+            <div className="form-tit">
+              <label htmlFor="vacancies-q">{t('registry.vacancies.q')}</label>
+            </div>
+            <div className="form-conts">
+              <input
+                id="vacancies-q"
+                className="krds-input"
+                type="search"
+                value={draft.q ?? ''}
+                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+                placeholder={t('registry.vacancies.qHint')}
+                maxLength={100}
+              />
+            </div>
+          </div>
+          {select('status', VACANCY_STATUSES, 'vacancyStatus')}
+          {select('source', VACANCY_SOURCES, 'source')}
+          <FacetSelects
+            idPrefix="vacancies"
+            facets={vacancies.data?.facets}
+            names={FACETS}
+            value={draft}
+            onChange={(name, value) => setDraft({ ...draft, [name]: value })}
+          />
+          <div className="form-group">
+            <div className="form-tit">
+              <label htmlFor="vacancies-sort">{t('registry.sort.label')}</label>
+            </div>
+            <div className="form-conts">
+              <select
+                id="vacancies-sort"
+                className="krds-form-select completed"
+                value={query.sort}
+                onChange={(e) => go(query.filters, e.target.value)}
+              >
+                {SPEC.sorts.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`registry.sort.${s as 'relevance' | 'newest' | 'wage'}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <FilterActions
+            onReset={() => {
+              setDraft({});
+              setParams(new URLSearchParams());
+            }}
+          />
+        </form>
+      </search>
+      <div className="toolbar">
+        <ResultCount total={vacancies.data?.total} />
+        <Link className="krds-btn medium secondary" to="/staff/imports">
+          {t('registry.vacancies.import')}
+        </Link>
+      </div>
+      {vacancies.isError && <ErrorNotice error={vacancies.error} onRetry={() => void vacancies.refetch()} />}
+      {vacancies.isPending && <Loading />}
+      {vacancies.data && (
+        <div className="krds-table-wrap" aria-busy={vacancies.isFetching}>
+          <table className="tbl col data" data-testid="vacancies-table">
+            <caption>{t('registry.vacancies.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('registry.col.title')}</th>
+                <th scope="col">{t('registry.col.company')}</th>
+                <th scope="col">{t('registry.col.occupation')}</th>
+                <th scope="col">{t('registry.col.wage')}</th>
+                <th scope="col">{t('registry.col.dong')}</th>
+                <th scope="col">{t('registry.col.period')}</th>
+                <th scope="col">{t('registry.col.source')}</th>
+                <th scope="col">{t('registry.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {vacancies.data.items.length === 0 ? (
+                <tr>
+                  <td colSpan={8}>
+                    <EmptyState />
+                  </td>
+                </tr>
+              ) : (
+                vacancies.data.items.map((v) => (
+                  <tr key={v.id}>
+                    <th scope="row" className="title-cell">
+                      <Link to={`/jobs/${v.id}`}>{v.title}</Link>
+                      {v.isDemo && (
+                        <span className="krds-badge bg-light-gray demo-badge">{t('registry.demo')}</span>
+                      )}
+                    </th>
+                    <td>{v.employerName}</td>
+                    <td>{v.occupation.label ?? v.occupation.code}</td>
+                    <td className="nowrap">
+                      {vocab(t, 'wageType', v.wage.type)} {formatMoney(v.wage.amount, locale)}
+                    </td>
+                    <td>{v.dongName ?? '—'}</td>
+                    <td className="nowrap">
+                      {formatDate(v.opensOn, locale)} ~{' '}
+                      {v.closesOn ? formatDate(v.closesOn, locale) : t('registry.untilFilled')}
+                    </td>
+                    <td className="nowrap">{vocab(t, 'source', v.source)}</td>
+                    <td className="nowrap">{vocab(t, 'vacancyStatus', v.status)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {vacancies.data && (
+        <Pagination
+          page={vacancies.data.page}
+          pageSize={vacancies.data.pageSize}
+          total={vacancies.data.total}
+          searchFor={(page) => listSearchOf({ ...query, page }, SPEC)}
+        />
+      )}
+    </>
+  );
+}
