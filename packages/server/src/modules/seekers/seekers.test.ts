@@ -390,16 +390,14 @@ describe.each(testDatabases())('seekers on $name', (database) => {
     const res = await counsellor.get(`/api/v1/seekers/${id}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ registeredBy: 'import', consents: [] });
-    await t.db.kysely
-      .transaction()
-      .execute((trx) =>
-        writeSeeker(ctx, trx, {
-          id,
-          organisationId: 1,
-          input: { ...input, name: '박수정' },
-          registeredBy: 'import',
-        }),
-      );
+    await t.db.kysely.transaction().execute((trx) =>
+      writeSeeker(ctx, trx, {
+        id,
+        organisationId: 1,
+        input: { ...input, name: '박수정' },
+        registeredBy: 'import',
+      }),
+    );
     expect((await counsellor.get(`/api/v1/seekers/${id}`)).json()).toMatchObject({
       name: '박수정',
       version: 2,
