@@ -191,7 +191,10 @@ describe.each(testDatabases())('imports and exports on $name', (database) => {
     // The 고용24 직종 code is a taxonomy item, so the vacancy's occupation has a label.
     const vacancy = (await counsellor.get(`/api/v1/vacancies/${first!.id}`)).json();
     expect(vacancy.occupation).toEqual({ scheme: 'WORK24', code: '155500', label: '고용24 직종 155500' });
-    expect(report.rows[0]!.notes.map((n) => n.code)).toContain('work24_occupation');
+    const note = report.rows[0]!.notes.find((n) => n.code === 'work24_occupation');
+    expect(note?.message.ko).toBe(
+      '고용24 직종 155500에 맞는 KECO-2018 직종이 없어 고용24 직종코드(WORK24)로 기록했습니다.',
+    );
   });
 
   it('imports a posting whose business number 고용24 masked: the company is kept without one, matched by name', async () => {

@@ -117,7 +117,9 @@ async function occupationOf(
       'work24',
     );
   }
-  notes.push(fieldError('occupation', 'work24_occupation', { value: `${code} ${label}` }));
+  // When 고용24 gave no name, the label is just the code: don't say it twice.
+  const named = label.endsWith(code) ? code : `${code} ${label}`;
+  notes.push(fieldError('occupation', 'work24_occupation', { value: named }));
   return { scheme: WORK24_SCHEME, code };
 }
 
