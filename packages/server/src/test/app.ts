@@ -30,7 +30,7 @@ export async function createTestApp(
   const db = await database.open();
   try {
     await migrateUp(db);
-    await seedDemo(db);
+    await seedDemo(db, { registry: 'small' });
   } catch (error) {
     // A failed setup must not leave a database (or a PostgreSQL schema) behind.
     await db.close();

@@ -18,6 +18,13 @@ import {
   bupyeongDongs,
 } from './bupyeong.js';
 import { seedBupyeongPlan } from './demo-plan.js';
+import {
+  REGISTRY_DEMO_FULL,
+  REGISTRY_DEMO_SEED,
+  REGISTRY_DEMO_SMALL,
+  type RegistryDemoCounts,
+  seedRegistryDemo,
+} from './registry-demo.js';
 
 /** The demo password every demo account shares; printed at first start. Demo data only. */
 export const DEMO_PASSWORD = 'ilteo-demo-2019';
@@ -38,16 +45,34 @@ export const DEMO_ACCOUNTS = [
   { role: 'seeker', email: 'seeker@demo.ilteo.kr', name: '한구직 (데모)', units: [] },
 ] as const;
 
+/** The company of the demo employer account. */
+const DEMO_EMPLOYER_NAME = '(데모) 부평정밀 주식회사';
+
 export interface SeedResult {
   created: boolean;
   accounts: { role: string; email: string }[];
 }
 
+/** How much of the registry (seekers, employers, vacancies) the demo gets. */
+export interface SeedDemoOptions {
+  /**
+   * `full` (the default: `npm start`, `ilteo seed --demo`): about 2,000 seekers, 300 employers
+   * and 800 vacancies; `small` (every test app): 40, 20 and 60; `none`: the accounts only.
+   */
+  registry?: 'full' | 'small' | 'none';
+}
+
 /**
- * Seeds the Bupyeong demo organisation, its units and one demo account per role, on a database
- * that has no organisation yet. Running it again changes nothing.
+ * Seeds the Bupyeong demo organisation, its units, one demo account per role, the 2019 plan and
+ * the demo registry, on a database that has no organisation yet. Running it again changes nothing.
  */
-export async function seedDemo(db: Db): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedResult> {
+  const registrySize =
+    options.registry === 'none'
+      ? null
+      : options.registry === 'small'
+        ? REGISTRY_DEMO_SMALL
+        : REGISTRY_DEMO_FULL;
   if (await primaryOrganisation(db.kysely)) return { created: false, accounts: [] };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
@@ -65,9 +90,10 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       })),
     ]);
     const units = await unitsOf(trx, orgId);
+    const userIds = new Map<string, number>();
     const employerId = await insertEmployer(trx, {
       organisationId: orgId,
-      name: '(데모) 부평정밀 주식회사',
+      name: DEMO_EMPLOYER_NAME,
       isDemo: true,
       now,
     });
@@ -86,6 +112,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         created_at: now,
         updated_at: now,
       });
+      userIds.set(account.role, userId);
       await setUserUnits(
         trx,
         userId,
@@ -108,13 +135,40 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       .where('email', '=', 'planner@demo.ilteo.kr')
       .executeTakeFirstOrThrow();
     const planId = await seedBupyeongPlan(trx, orgId, units, planner.id, now);
+    let registry: RegistryDemoCounts | null = null;
+    if (registrySize) {
+      registry = await seedRegistryDemo(trx, {
+        ...registrySize,
+        seed: REGISTRY_DEMO_SEED,
+        now,
+        organisationId: orgId,
+        deskUnitIds: units
+          .filter((u) => u.kind === 'job_centre' || u.kind === 'dong_centre')
+          .map((u) => u.id),
+        accountEmployer: {
+          id: employerId,
+          name: DEMO_EMPLOYER_NAME,
+          userId: userIds.get('employer') ?? null,
+        },
+        accountSeeker: {
+          name: DEMO_ACCOUNTS.find((a) => a.role === 'seeker')!.name,
+          userId: userIds.get('seeker')!,
+        },
+      });
+    }
     await insertAudit(trx, {
       actorUserId: null,
       actorRole: 'system',
       action: 'demo.seed',
       entityType: 'organisation',
       entityId: orgId,
-      after: { code: BUPYEONG.code, units: units.length, accounts: DEMO_ACCOUNTS.length, planId },
+      after: {
+        code: BUPYEONG.code,
+        units: units.length,
+        accounts: DEMO_ACCOUNTS.length,
+        planId,
+        registry,
+      },
       requestId: null,
     });
   });
