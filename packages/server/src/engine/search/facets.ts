@@ -272,14 +272,148 @@ export interface Requirement {
   accept: Uint8Array;
 }
 
+/** Facets `scan` handles with one local variable each (the vacancy index has 5, the seeker index 6). */
+const UNROLLED = 6;
+const NO_CODES = new Uint32Array(0);
+const NO_ACCEPT = new Uint8Array(0);
+
 /**
  * Walks the candidate slots once: keeps those that meet every requirement, `extra` and every
+ * facet filter, and counts facets disjunctively in the same pass — a slot that passes every
+ * filter counts in every facet; one that fails exactly one facet's filter counts in that facet
+ * only (it is what choosing another value there would add); one that fails two is skipped at the
+ * second. Candidates are slots in ascending order (the text matches), or null for every slot
+ * below `slotCount`; the result keeps their order.
+ *
+ * The hot loop reads typed arrays only, each facet's column, accept table and histogram held in
+ * a local of its own (facets with a filter first, so a slot is dropped after the fewest lookups):
+ * no closure, no allocation and no array of arrays per slot.
+ */
+export function scan(
+  candidates: Uint32Array | null,
+  slotCount: number,
+  alive: Uint8Array,
+  requirements: Requirement[],
+  extra: ((slot: number) => boolean) | null,
+  facets: FacetPass[],
+): Uint32Array {
+  const counted = facets.filter((f) => f.hist !== null).length;
+  if (facets.length > UNROLLED || (counted > 0 && counted < facets.length)) {
+    return scanGeneric(candidates, slotCount, alive, requirements, extra, facets);
+  }
+  const counting = counted > 0;
+  // Without counts, a slot is dropped at its first failure.
+  const strict = !counting;
+  const ordered = [...facets.filter((f) => f.accept !== null), ...facets.filter((f) => f.accept === null)];
+  const nf = facets.filter((f) => f.accept !== null).length;
+  const nc = ordered.length;
+  const codes = (i: number) => ordered[i]?.codes ?? NO_CODES;
+  const accept = (i: number) => ordered[i]?.accept ?? NO_ACCEPT;
+  const hist = (i: number) => ordered[i]?.hist ?? NO_CODES;
+  const c0 = codes(0),
+    c1 = codes(1),
+    c2 = codes(2),
+    c3 = codes(3),
+    c4 = codes(4),
+    c5 = codes(5);
+  const a0 = accept(0),
+    a1 = accept(1),
+    a2 = accept(2),
+    a3 = accept(3),
+    a4 = accept(4),
+    a5 = accept(5);
+  const h0 = hist(0),
+    h1 = hist(1),
+    h2 = hist(2),
+    h3 = hist(3),
+    h4 = hist(4),
+    h5 = hist(5);
+  const nRequired = requirements.length;
+  const r0 = requirements[0]?.codes ?? NO_CODES;
+  const q0 = requirements[0]?.accept ?? NO_ACCEPT;
+  const requiredCodes = requirements.map((r) => r.codes);
+  const requiredAccept = requirements.map((r) => r.accept);
+  const n = candidates ? candidates.length : slotCount;
+  const matched = new Uint32Array(n);
+  let found = 0;
+  outer: for (let i = 0; i < n; i++) {
+    const slot = candidates === null ? i : candidates[i]!;
+    if (alive[slot] === 0) continue;
+    if (nRequired > 0) {
+      if (q0[r0[slot]!] !== 1) continue;
+      for (let r = 1; r < nRequired; r++) {
+        if (requiredAccept[r]![requiredCodes[r]![slot]!] !== 1) continue outer;
+      }
+    }
+    if (extra !== null && !extra(slot)) continue;
+    // Which filtered facet the slot fails (-1: none); a second failure drops it.
+    let failed = -1;
+    if (nf > 0) {
+      if (a0[c0[slot]!] !== 1) {
+        if (strict) continue;
+        failed = 0;
+      }
+      if (nf > 1) {
+        if (a1[c1[slot]!] !== 1) {
+          if (failed >= 0 || strict) continue;
+          failed = 1;
+        }
+        if (nf > 2) {
+          if (a2[c2[slot]!] !== 1) {
+            if (failed >= 0 || strict) continue;
+            failed = 2;
+          }
+          if (nf > 3) {
+            if (a3[c3[slot]!] !== 1) {
+              if (failed >= 0 || strict) continue;
+              failed = 3;
+            }
+            if (nf > 4) {
+              if (a4[c4[slot]!] !== 1) {
+                if (failed >= 0 || strict) continue;
+                failed = 4;
+              }
+              if (nf > 5 && a5[c5[slot]!] !== 1) {
+                if (failed >= 0 || strict) continue;
+                failed = 5;
+              }
+            }
+          }
+        }
+      }
+    }
+    if (failed < 0) {
+      matched[found++] = slot;
+      if (counting) {
+        h0[c0[slot]!]!++;
+        if (nc > 1) h1[c1[slot]!]!++;
+        if (nc > 2) h2[c2[slot]!]!++;
+        if (nc > 3) h3[c3[slot]!]!++;
+        if (nc > 4) h4[c4[slot]!]!++;
+        if (nc > 5) h5[c5[slot]!]!++;
+      }
+    } else if (counting) {
+      // Counted in the failing facet only: what choosing its value there would add.
+      if (failed === 0) h0[c0[slot]!]!++;
+      else if (failed === 1) h1[c1[slot]!]!++;
+      else if (failed === 2) h2[c2[slot]!]!++;
+      else if (failed === 3) h3[c3[slot]!]!++;
+      else if (failed === 4) h4[c4[slot]!]!++;
+      else h5[c5[slot]!]!++;
+    }
+  }
+  return matched.subarray(0, found);
+}
+
+/**
+ * The general form of `scan`, for more than UNROLLED facets or a mix of counted and uncounted
+ * ones. Walks the candidate slots once: keeps those that meet every requirement, `extra` and every
  * facet filter, and counts facets disjunctively — a slot that passes every filter counts in every
  * facet; one that fails exactly one facet's filter counts in that facet only (it is what choosing
  * another value there would add). Candidates are slots in any order, or null for every slot
  * below `slotCount`. Everything is a typed-array lookup, so the loop stays monomorphic and fast.
  */
-export function scan(
+function scanGeneric(
   candidates: Uint32Array | null,
   slotCount: number,
   alive: Uint8Array,

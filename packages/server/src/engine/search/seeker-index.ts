@@ -167,16 +167,14 @@ export class SeekerIndex {
     const sort = query.sort ?? 'relevance';
     let hits: { id: number; score: number }[];
     if (sort === 'relevance' && hasText) {
-      const inResult = new Uint8Array(this.slots.end);
-      for (let i = 0; i < matched.length; i++) inResult[matched[i]!] = 1;
+      // The matches are checked slots in ascending order: ranked as they are, nothing read twice.
       hits = this.text
-        .search(query.q!, {
+        .rank(query.q!, matched, {
           offset,
           limit,
-          filter: (slot) => inResult[slot] === 1,
           ...(query.maxRanked === undefined ? {} : { maxRanked: query.maxRanked }),
         })
-        .hits.map((h) => ({ id: this.slots.ids[h.id]!, score: h.score }));
+        .map((h) => ({ id: this.slots.ids[h.id]!, score: h.score }));
     } else {
       const ids = this.slots.ids;
       let page: number[];

@@ -109,7 +109,8 @@ export function topByKey(
         heap[i] = t;
         i = parent;
       }
-    } else if (before(p, heap[0]!)) {
+    } else if (keys[p]! >= keys[heap[0]!]! && before(p, heap[0]!)) {
+      // (Most entries of a long list rank below the kept worst: one comparison rejects them.)
       heap[0] = p;
       down(0);
     }

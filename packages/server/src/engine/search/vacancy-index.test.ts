@@ -252,6 +252,59 @@ describe('VacancyIndex', () => {
     );
   });
 
+  it('finds a document by every AND of its substrings of two or more syllables, and counts like brute force', () => {
+    // Few syllables, so that documents often hold a word's bigrams without the word itself.
+    const syllable = fc.constantFrom('간', '호', '조', '무', '사', '리');
+    const text = fc.array(syllable, { minLength: 2, maxLength: 9 }).map((t) => t.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(2), fc.nat(20), fc.integer({ min: 2, max: 4 })), {
+          minLength: 2,
+          maxLength: 3,
+        }),
+        fc.constantFrom(undefined, 1, 5),
+        (fields, pick, cuts, maxRanked) => {
+          const docs = fields.map(([title, occupation, company], i) => ({
+            ...vacancy(i * 2 + 1, Array(15).fill(i)),
+            title,
+            occupation,
+            company,
+            description: '',
+          }));
+          const index = build(docs, false);
+          const doc = docs[pick % docs.length]!;
+          const own = [doc.title, doc.occupation as string, doc.company];
+          const words = cuts.map(([field, at, length]) => {
+            const f = own[field]!;
+            const from = at % (f.length - 1);
+            return f.slice(from, Math.min(f.length, from + length));
+          });
+          const q = words.join(' ');
+          const expected = docs
+            .filter((d) =>
+              words.every((w) => [d.title, d.occupation as string, d.company].some((f) => f.includes(w))),
+            )
+            .map((d) => d.id);
+          for (const sort of ['relevance', 'newest'] as const) {
+            const base = { today: TODAY, q, sort, maxRanked };
+            const total = index.search({ ...base, limit: 0 }).total;
+            expect(total, q).toBe(expected.length);
+            // The full answer holds every match, however few are ranked (maxRanked).
+            const all = index.search({ ...base, limit: total }).hits.map((h) => h.id);
+            expect(
+              all.sort((a, b) => a - b),
+              q,
+            ).toEqual(expected);
+            expect(all).toContain(doc.id);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds 간호조무사 by 간호, by ㄱㅎ and by an English word of the company', () => {
     const index = build([vacancy(7, [0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0])], false);
     expect(index.search({ today: TODAY, q: '간호' }).hits.map((h) => h.id)).toEqual([7]);

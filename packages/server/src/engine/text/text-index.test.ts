@@ -182,6 +182,66 @@ describe('the text index: properties', () => {
     );
   });
 
+  it('keeps the checked lists of common phrases exact through adds, edits and removals', () => {
+    // checkedFrom 0: every phrase of three or more syllables is checked once and then kept.
+    // Documents are built of a few phrases, their pieces and other syllables, so that writes
+    // often add or remove a kept phrase (or only its bigrams: 간호 호사).
+    const PHRASES = ['간호사', '요양보호', '조무사', '간호 호사', '사조무'];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...PHRASES), fc.constantFrom(...SYLLABLES, ' ')), { maxLength: 5 })
+      .map((parts) => parts.join(''));
+    const op = fc.oneof(
+      fc.record({ set: fc.integer({ min: 0, max: 15 }), doc: fc.record({ title: text, description: text }) }),
+      fc.record({ remove: fc.integer({ min: 0, max: 15 }) }),
+      fc.record({ query: queryText }),
+    );
+    const phrase = fc.constantFrom('간호사', '요양보', '양보호', '조무사', '호사조', '간호사 조무');
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            op,
+            phrase.map((query) => ({ query })),
+          ),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const index = new TextIndex({ fields: { title: 3, description: 1 }, checkedFrom: 0 });
+          const model = new Map<number, Doc>();
+          for (const o of ops) {
+            if ('set' in o) {
+              index.set(o.set, o.doc);
+              model.set(o.set, o.doc);
+            } else if ('remove' in o) {
+              expect(index.remove(o.remove)).toBe(model.delete(o.remove));
+            } else {
+              const expected = [...model.keys()]
+                .filter((id) => oracle(model.get(id)!, o.query))
+                .sort((a, b) => a - b);
+              expect([...index.candidates(o.query)], o.query).toEqual(expected);
+              expect(index.search(o.query).total, o.query).toBe(expected.length);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a checked phrase list in step with writes', () => {
+    const index = new TextIndex({ fields: { title: 1 }, checkedFrom: 0 });
+    index.set(1, { title: '간호사' });
+    index.set(2, { title: '간호 호사' });
+    expect([...index.candidates('간호사')]).toEqual([1]);
+    index.set(3, { title: '간호사 모집' });
+    index.set(2, { title: '수간호사' });
+    expect([...index.candidates('간호사')]).toEqual([1, 2, 3]);
+    index.remove(1);
+    index.set(3, { title: '간호 모집' });
+    expect([...index.candidates('간호사')]).toEqual([2]);
+    expect([...index.candidates('수간호 간호사')]).toEqual([2]);
+  });
+
   it('ranks deterministically: score, then shorter text, then smaller id', () => {
     fc.assert(
       fc.property(docs, queryText, (list, q) => {

@@ -59,8 +59,15 @@ export class TextIndex<F extends string = string> {
   private readonly fieldNames: F[];
   private readonly weights: number[];
   private readonly maxWeight: number;
-  /** Normalised text of each document: its fields in declaration order, joined by U+0000. */
-  private readonly texts = new Map<number, string>();
+  /**
+   * Normalised text of each document: its fields in declaration order, joined by U+0000. Dense
+   * ids (the engine's slots) are held in an array — a lookup while verifying or ranking a hundred
+   * thousand matches is then an indexed load, not a hash probe —, sparse ones in a map
+   * (DENSE_GAP).
+   */
+  private readonly dense: (string | undefined)[] = [];
+  private readonly sparse = new Map<number, string>();
+  private count = 0;
   private readonly postings = new PostingStore();
   /** Hangul keys (bigrams, heads, 초성 bigrams; see terms.ts) → their posting lists. */
   private readonly keys = new IntMap();
@@ -70,8 +77,20 @@ export class TextIndex<F extends string = string> {
   private readonly vocabulary: string[] = [];
   /** Scratch space for one document's field boundaries while scoring. */
   private readonly fieldStarts: Int32Array;
+  /**
+   * Checked lists of common phrases (three or more syllables, each bigram in at least
+   * `checkedFrom` documents, in a query whose every list is that long): the documents that hold
+   * the phrase itself, not only its bigrams. Checking a phrase reads every candidate's text
+   * (20–40 ms for 200,000 candidates at a million documents), so the first query pays it and
+   * later ones intersect this list instead. Kept exact on every write (set, remove), least
+   * recently used dropped beyond CHECKED_IDS ids in all (4 bytes each).
+   */
+  private readonly checked = new Map<string, CheckedList>();
+  private checkedIds = 0;
+  private readonly checkedFrom: number;
 
-  constructor(options: { fields: Record<F, number> }) {
+  constructor(options: { fields: Record<F, number>; checkedFrom?: number }) {
+    this.checkedFrom = options.checkedFrom ?? 20_000;
     this.fieldNames = Object.keys(options.fields) as F[];
     if (this.fieldNames.length === 0) throw new RangeError('a TextIndex needs at least one field');
     this.weights = this.fieldNames.map((f) => options.fields[f]);
@@ -82,12 +101,12 @@ export class TextIndex<F extends string = string> {
 
   /** How many documents the index holds. */
   get size(): number {
-    return this.texts.size;
+    return this.count;
   }
 
   /** Whether a document is indexed. */
   has(id: number): boolean {
-    return this.texts.has(id);
+    return this.textAt(id) !== undefined;
   }
 
   /**
@@ -97,7 +116,7 @@ export class TextIndex<F extends string = string> {
   set(id: number, document: TextDocument<F>): void {
     checkId(id);
     const text = this.textOf(document);
-    const old = this.texts.get(id);
+    const old = this.textAt(id);
     if (old === text) return;
     const keys = documentKeys(text);
     if (old === undefined) this.addKeys(id, keys);
@@ -106,7 +125,11 @@ export class TextIndex<F extends string = string> {
       this.removeKeys(id, before, keys);
       this.addKeys(id, keys, before);
     }
-    this.texts.set(id, text);
+    this.putText(id, text);
+    for (const [phrase, list] of this.checked) {
+      if (text.includes(phrase)) this.checkedIds += list.add(id);
+      else this.checkedIds -= list.remove(id);
+    }
   }
 
   /**
@@ -115,10 +138,12 @@ export class TextIndex<F extends string = string> {
    * posting grows or moves, which is what makes building a million documents fast.
    */
   setAll(documents: Iterable<{ id: number; document: TextDocument<F> }>): void {
-    if (this.texts.size > 0) {
+    if (this.count > 0) {
       for (const d of documents) this.set(d.id, d.document);
       return;
     }
+    this.checked.clear();
+    this.checkedIds = 0;
     const given: { id: number; text: string }[] = [];
     let ascending = true;
     for (const d of documents) {
@@ -151,7 +176,7 @@ export class TextIndex<F extends string = string> {
     };
     for (; doc < ids.length; doc++) {
       const text = unique[doc]!.text;
-      this.texts.set(ids[doc]!, text);
+      this.putText(ids[doc]!, text);
       forEachKey(
         text,
         (k) => {
@@ -189,58 +214,49 @@ export class TextIndex<F extends string = string> {
 
   /** Removes a document; returns whether it was indexed. */
   remove(id: number): boolean {
-    const old = this.texts.get(id);
+    const old = this.textAt(id);
     if (old === undefined) return false;
     this.removeKeys(id, documentKeys(old));
-    this.texts.delete(id);
+    if (id < this.dense.length) this.dense[id] = undefined;
+    this.sparse.delete(id);
+    this.count--;
+    for (const list of this.checked.values()) this.checkedIds -= list.remove(id);
     return true;
   }
 
   /**
    * Every document that matches the query, as ids in ascending order, checked (no false
-   * positives, no misses). Other filters intersect it; `search` ranks it.
+   * positives, no misses). Other filters intersect it; `rank` orders it.
+   *
+   * Several words: the posting lists of every term's keys (a phrase's bigrams) are intersected
+   * together, smallest first, so a rare word bounds the work of a common one; only the ids left
+   * are read, and only for the terms whose keys do not prove them (a phrase of three or more
+   * syllables; one contained in another word of the query is implied by it and not checked).
    */
   candidates(query: string): Uint32Array {
-    const terms = parseQuery(query);
-    const candidates = this.unchecked(terms);
-    if (!terms.some(needsCheck)) return candidates;
-    const out = new Uint32Array(candidates.length);
-    let n = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      if (this.score(terms, this.texts.get(candidates[i]!)!) > 0) out[n++] = candidates[i]!;
-    }
-    return out.subarray(0, n);
+    return this.matches(parseQuery(query), null);
+  }
+
+  /**
+   * Ranks matches the caller already has (`candidates`, perhaps narrowed by other filters: ids in
+   * ascending order): the page after `offset`, best first. Ranking reads each match's text, so it
+   * is bounded: only the newest `maxRanked` of them (the highest ids: rows are numbered in the
+   * order they were created) are ranked by score; the older ones follow them, newest first, so
+   * every match is on some page — a truncation never drops a match from a full answer.
+   */
+  rank(query: string, matches: Uint32Array, options: RankOptions = {}): SearchResult['hits'] {
+    return this.rankTerms(parseQuery(query), matches, options);
   }
 
   /**
    * The best-ranked matches: `total` counts every match that passes `filter`; `hits` are the
-   * page after `offset`. Ranking reads each match's text, so it is bounded: when more than
-   * `maxRanked` documents match, only the newest of them (the highest ids: rows are numbered in
-   * the order they were created) are ranked, and the others are only counted — without reading
-   * their text unless a term needs the check. "모집" in a million vacancies then ranks the
-   * newest 10,000 instead of all of them.
+   * page after `offset` (ranked as `rank` ranks). "모집" in a million vacancies ranks the newest
+   * 10,000 instead of all of them.
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const { limit = 20, offset = 0, filter, maxRanked = 10_000 } = options;
     const terms = parseQuery(query);
-    const candidates = this.unchecked(terms);
-    const check = terms.some(needsCheck);
-    const top = new TopHits(offset + limit);
-    let total = 0;
-    let ranked = 0;
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      const id = candidates[i]!;
-      if (filter && !filter(id)) continue;
-      if (ranked < maxRanked) {
-        const text = this.texts.get(id)!;
-        const score = this.score(terms, text);
-        if (score === 0) continue;
-        ranked++;
-        top.offer(id, score, brevity(text));
-      } else if (check && this.score(terms, this.texts.get(id)!) === 0) continue;
-      total++;
-    }
-    return { total, hits: top.sorted().slice(offset) };
+    const found = this.matches(terms, options.filter ?? null);
+    return { total: found.length, hits: this.rankTerms(terms, found, options) };
   }
 
   /** Counts for capacity planning: documents, distinct keys, posting entries, text characters. */
@@ -251,26 +267,159 @@ export class TextIndex<F extends string = string> {
     });
     for (const list of this.words.values()) postings += this.postings.length(list);
     let characters = 0;
-    for (const t of this.texts.values()) characters += t.length;
-    return { documents: this.texts.size, keys: this.keys.size + this.words.size, postings, characters };
+    for (let id = 0; id < this.dense.length; id++) characters += this.dense[id]?.length ?? 0;
+    for (const t of this.sparse.values()) characters += t.length;
+    return { documents: this.count, keys: this.keys.size + this.words.size, postings, characters };
+  }
+
+  private textAt(id: number): string | undefined {
+    return this.dense[id] ?? this.sparse.get(id);
+  }
+
+  private putText(id: number, text: string): void {
+    if (this.textAt(id) === undefined) this.count++;
+    if (id < this.dense.length + DENSE_GAP) {
+      // Fill up to the id first, so the array stays a packed list rather than a dictionary.
+      while (this.dense.length < id) this.dense.push(undefined);
+      this.dense[id] = text;
+      this.sparse.delete(id);
+    } else this.sparse.set(id, text);
+  }
+
+  /** The checked matches of the terms that `filter` accepts (ids ascending). */
+  private matches(terms: Term[], filter: ((id: number) => boolean) | null): Uint32Array {
+    if (terms.length === 0) return EMPTY;
+    const lists: Uint32Array[] = [];
+    /** Phrases whose lists are checked already (see `checked`). */
+    const proven = new Set<Term>();
+    const common: Term[] = [];
+    for (const term of terms) {
+      if (term.kind === 'phrase' && term.next < 0) {
+        const cached = this.checked.get(term.text);
+        if (cached) {
+          // Most recently used last (a Map keeps insertion order).
+          this.checked.delete(term.text);
+          this.checked.set(term.text, cached);
+          lists.push(cached.view());
+          proven.add(term);
+          continue;
+        }
+        // Each bigram on its own: intersected with every other term's lists, smallest first.
+        const text = term.text;
+        for (let i = 0; i + 1 < text.length; i++)
+          lists.push(this.posting(bigramKey(text.charCodeAt(i), text.charCodeAt(i + 1))));
+        if (text.length >= 3) common.push(term);
+      } else lists.push(this.postingsOf(term));
+    }
+    // Only when every list is long does a phrase's check cost much: then check its own
+    // candidates once, keep them, and use them instead of its bigrams.
+    if (common.length > 0 && lists.every((l) => l.length >= this.checkedFrom)) {
+      lists.length = 0;
+      proven.clear();
+      for (const term of terms) {
+        if (term.kind === 'phrase' && term.next < 0) {
+          if (term.text.length >= 3) {
+            lists.push(this.checkedList(term.text));
+            proven.add(term);
+          } else lists.push(this.posting(bigramKey(term.text.charCodeAt(0), term.text.charCodeAt(1))));
+        } else lists.push(this.postingsOf(term));
+      }
+    }
+    const candidates = intersectAll(lists);
+    const checks = termsToCheck(terms).filter((t) => !proven.has(t));
+    if (checks.length === 0 && filter === null) return candidates;
+    const out = new Uint32Array(candidates.length);
+    let n = 0;
+    const phrases = checks.every((t) => t.kind === 'phrase' && t.next < 0);
+    const needle = checks.length === 1 && phrases ? checks[0]!.text : null;
+    for (let i = 0; i < candidates.length; i++) {
+      const id = candidates[i]!;
+      if (filter !== null && !filter(id)) continue;
+      if (checks.length > 0) {
+        const text = this.textAt(id)!;
+        if (needle !== null) {
+          if (!text.includes(needle)) continue;
+        } else if (!this.holdsAll(checks, text, phrases)) continue;
+      }
+      out[n++] = id;
+    }
+    return out.subarray(0, n);
+  }
+
+  /** The checked list of a plain phrase: kept (see `checked`), or made and kept now. */
+  private checkedList(phrase: string): Uint32Array {
+    const known = this.checked.get(phrase);
+    if (known) return known.view();
+    const bigrams: Uint32Array[] = [];
+    for (let i = 0; i + 1 < phrase.length; i++)
+      bigrams.push(this.posting(bigramKey(phrase.charCodeAt(i), phrase.charCodeAt(i + 1))));
+    const candidates = intersectAll(bigrams);
+    const ids = new Uint32Array(candidates.length);
+    let n = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const id = candidates[i]!;
+      if (phrase.length === 2 || this.textAt(id)!.includes(phrase)) ids[n++] = id;
+    }
+    const list = new CheckedList(ids.slice(0, n));
+    this.checked.set(phrase, list);
+    this.checkedIds += n;
+    // Drop the least recently used beyond the budget (never the one just made).
+    for (const [old, dropped] of this.checked) {
+      if (this.checkedIds <= CHECKED_IDS || old === phrase) break;
+      this.checked.delete(old);
+      this.checkedIds -= dropped.length;
+    }
+    return list.view();
+  }
+
+  /** Whether a text holds every term (terms that need the check). */
+  private holdsAll(terms: Term[], text: string, phrases: boolean): boolean {
+    for (const term of terms) {
+      if (phrases) {
+        if (!text.includes(term.text)) return false;
+      } else {
+        const best =
+          term.kind === 'initials' ? this.bestInitials(term.text, text) : this.bestOccurrence(term, text);
+        if (best === 0) return false;
+      }
+    }
+    return true;
+  }
+
+  private rankTerms(terms: Term[], matches: Uint32Array, options: RankOptions): SearchResult['hits'] {
+    const { limit = 20, offset = 0, maxRanked = 10_000 } = options;
+    const wanted = offset + limit;
+    if (wanted <= 0 || matches.length === 0) return [];
+    const top = new TopHits(wanted);
+    let ranked = 0;
+    let i = matches.length - 1;
+    for (; i >= 0 && ranked < maxRanked; i--) {
+      const id = matches[i]!;
+      const text = this.textAt(id)!;
+      top.offer(id, this.score(terms, text), brevity(text));
+      ranked++;
+    }
+    const hits = top.sorted();
+    // Beyond the ranked ones: the older matches, newest first.
+    for (; i >= 0 && hits.length < wanted; i--) {
+      const id = matches[i]!;
+      hits.push({ id, score: this.score(terms, this.textAt(id)!) });
+    }
+    return hits.slice(offset);
   }
 
   private textOf(document: TextDocument<F>): string {
     return this.fieldNames.map((f) => fieldText(document[f])).join('\u0000');
   }
 
-  /** The ids that hold every term's keys: a superset of the matches when a term needs a check. */
-  private unchecked(terms: Term[]): Uint32Array {
-    if (terms.length === 0) return EMPTY;
-    return intersectAll(terms.map((t) => this.postingsOf(t)));
+  private posting(key: number): Uint32Array {
+    const list = this.keys.get(key);
+    return list === -1 ? EMPTY : this.postings.view(list);
   }
 
   private postingsOf(term: Term): Uint32Array {
     const text = term.text;
-    const posting = (key: number) => {
-      const list = this.keys.get(key);
-      return list === -1 ? EMPTY : this.postings.view(list);
-    };
+    const posting = (key: number) => this.posting(key);
     switch (term.kind) {
       case 'phrase': {
         const lists: Uint32Array[] = [];
@@ -432,16 +581,23 @@ export class TextIndex<F extends string = string> {
 /** A document as the index takes it: a text, or a list of texts (aliases), per field. */
 export type TextDocument<F extends string> = Partial<Record<F, string | readonly string[] | null>>;
 
-/** How `search` pages, filters and bounds its work. */
-export interface SearchOptions {
+/** How `rank` pages and bounds its work. */
+export interface RankOptions {
   /** Hits to return (default 20). */
   limit?: number;
   /** Hits to skip, for pages (default 0). */
   offset?: number;
+  /**
+   * At most this many matches are ranked by score, the newest (default 10,000); the older ones
+   * follow them, newest first.
+   */
+  maxRanked?: number;
+}
+
+/** How `search` pages, filters and bounds its work. */
+export interface SearchOptions extends RankOptions {
   /** Keeps only the ids it accepts; checked before the text, so a cheap filter saves work. */
   filter?: (id: number) => boolean;
-  /** At most this many matches are ranked, the newest (default 10,000); the rest are counted. */
-  maxRanked?: number;
 }
 
 /** A page of ranked matches and how many there are in all. */
@@ -467,6 +623,84 @@ function needsCheck(term: Term): boolean {
   if (term.kind === 'phrase') return term.text.length >= 3 || (term.text.length === 2 && term.next >= 0);
   return term.kind === 'initials' && term.text.length >= 3;
 }
+
+/**
+ * The terms a candidate must be checked for: those that need it, less a plain phrase contained
+ * in another plain phrase of the query (조작 in 조작원: a text holding 조작원 holds 조작).
+ */
+function termsToCheck(terms: Term[]): Term[] {
+  const plain = (t: Term) => t.kind === 'phrase' && t.next < 0;
+  return terms.filter(
+    (t, i) =>
+      needsCheck(t) &&
+      !(
+        plain(t) &&
+        terms.some((u, j) => j !== i && plain(u) && u.text.length > t.text.length && u.text.includes(t.text))
+      ),
+  );
+}
+
+/** Ids held in all checked phrase lists at most (4 bytes each: 32 MB). */
+const CHECKED_IDS = 8_000_000;
+
+/** A sorted list of ids that grows and shrinks in place (a checked phrase's documents). */
+class CheckedList {
+  length: number;
+  constructor(private ids: Uint32Array) {
+    this.length = ids.length;
+  }
+
+  view(): Uint32Array {
+    return this.ids.subarray(0, this.length);
+  }
+
+  /** Adds an id; returns 1 when it was new, else 0. */
+  add(id: number): number {
+    const n = this.length;
+    let at = n;
+    if (n > 0 && this.ids[n - 1]! >= id) {
+      at = lowerBoundIds(this.ids, n, id);
+      if (this.ids[at] === id) return 0;
+    }
+    if (n === this.ids.length) {
+      const grown = new Uint32Array(Math.max(8, Math.ceil(n * 1.5)));
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids.copyWithin(at + 1, at, n);
+    this.ids[at] = id;
+    this.length = n + 1;
+    return 1;
+  }
+
+  /** Removes an id; returns 1 when it was there, else 0. */
+  remove(id: number): number {
+    const n = this.length;
+    const at = lowerBoundIds(this.ids, n, id);
+    if (at >= n || this.ids[at] !== id) return 0;
+    this.ids.copyWithin(at, at + 1, n);
+    this.length = n - 1;
+    return 1;
+  }
+}
+
+function lowerBoundIds(ids: Uint32Array, n: number, id: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * An id at most this far past the end of the text array extends it (the engine's slots always
+ * do); one further away (sparse database ids) goes to the map instead of growing a mostly
+ * empty array.
+ */
+const DENSE_GAP = 4096;
 
 function fieldText(value: string | readonly string[] | null | undefined): string {
   if (value === null || value === undefined) return '';
