@@ -72,8 +72,10 @@ describe('foundation in the browser', () => {
       .toBe(true);
     await form.getByLabel(/^비밀번호/).fill('seeker-pass-2019');
     await form.getByRole('button', { name: '가입하기' }).click();
-    await page.waitForURL(/\/account/);
+    // A new seeker lands on their job-seeker profile, still to be filled in.
+    await page.waitForURL(/\/me\/profile/);
     await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('김구직');
+    await page.goto(`${server.url}/account`);
     await expect.poll(() => page.getByText('개인정보 수집·이용').first().isVisible()).toBe(true);
 
     await page.getByRole('button', { name: '로그아웃' }).click();
