@@ -14,6 +14,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { problemFor } from './http/errors.js';
 import { registerGuard } from './http/guard.js';
 import { healthRoutes } from './http/health.routes.js';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(privacyRoutes);
       await api.register(searchRoutes);
       await api.register(importsRoutes);
+      await api.register(analyticsRoutes);
     },
     { prefix: '/api/v1' },
   );

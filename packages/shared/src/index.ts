@@ -5,6 +5,7 @@ export * from './rules/age-groups.js';
 export * from './rules/business-number.js';
 export * from './rules/masking.js';
 export * from './rules/wage.js';
+export * from './schemas/analytics.js';
 export * from './schemas/audit.js';
 export * from './schemas/auth.js';
 export * from './schemas/common.js';

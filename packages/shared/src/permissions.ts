@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'minimumWage.manage': ['admin'],
   /** Privacy jobs (retention) and settings (age rules, retention period). */
   'privacy.manage': ['admin'],
+  /** The mismatch analytics (미스매치 분석): aggregates only, no person. */
+  'analytics.read': ['admin', 'planner', 'counsellor', 'council'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -132,6 +132,10 @@ const EXPECTED: Record<string, Actor[]> = {
   // Search (#4, search): the public vacancy search; desk staff's masked seeker list.
   'GET /api/v1/vacancies': ALL,
   'GET /api/v1/seekers': ['admin', 'counsellor'],
+  // Mismatch analytics (#5): aggregates for the plan's and the desks' staff and the council.
+  'GET /api/v1/analytics/mismatch': ['admin', 'planner', 'counsellor', 'council'],
+  'GET /api/v1/analytics/mismatch.xlsx': ['admin', 'planner', 'counsellor', 'council'],
+  'GET /api/v1/analytics/dongs.geojson': ['admin', 'planner', 'counsellor', 'council'],
 };
 
 describe.each(testDatabases())('role × route table on $name', (database) => {

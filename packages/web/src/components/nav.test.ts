@@ -14,6 +14,7 @@ describe('side navigation', () => {
       '/staff/employers',
       '/staff/vacancies',
       '/staff/imports',
+      '/staff/mismatch',
       '/admin/minimum-wages',
       '/jobs',
       '/account',

@@ -4,6 +4,7 @@ import { Layout } from '../components/Layout';
 import { rolesFor } from '../components/nav';
 import { RequireRole } from '../features/auth/RequireRole';
 import { jobsRoutes } from '../features/jobs/routes';
+import { mismatchRoutes } from '../features/mismatch/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { publicRoutes } from '../features/public/routes';
 import { registryRoutes } from '../features/registry/routes';
@@ -103,6 +104,7 @@ export const routes: RouteObject[] = [
           ...publicRoutes,
           ...jobsRoutes,
           ...registryRoutes,
+          ...mismatchRoutes,
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },
