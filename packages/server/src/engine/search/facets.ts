@@ -4,8 +4,22 @@
  * lookup (`accept[codes[slot]]`) and a count one increment (`hist[codes[slot]]++`), whether the
  * facet holds one value per document (education) or several (target groups, the levels of an
  * occupation's parent chain). There are few distinct sets in practice: a few hundred occupation
- * chains, 2^7 combinations of target groups.
+ * chains, 2^7 combinations of target groups. So a column is as narrow as its set count allows:
+ * one byte a slot below 256 sets, two below 65,536, four beyond (`Codes`, re-encoded once when a
+ * new set passes the width). A scan over a million slots reads a byte per facet, not four.
  */
+
+/** A column of codes, one per slot: the narrowest typed array the largest code fits in. */
+export type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+/** `codes` as it is when `code` fits its width, else re-encoded into the next width that holds it. */
+export function fit(codes: Codes, code: number): Codes {
+  const limit = codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : 0xffffffff;
+  if (code <= limit) return codes;
+  const wider = code <= 0xffff ? new Uint16Array(codes.length) : new Uint32Array(codes.length);
+  wider.set(codes);
+  return wider;
+}
 
 /** Strings to dense numbers and back. */
 export class Vocabulary {
@@ -53,11 +67,11 @@ export class SetFacet {
   private readonly matchSets: Uint32Array[] = [];
   /** Set number → value numbers the set is counted under. */
   private readonly countSets: Uint32Array[] = [];
-  /** Set number of each slot. */
-  codes: Uint32Array;
+  /** Set number of each slot (one byte while there are at most 256 sets; see `fit`). */
+  codes: Codes;
 
   constructor(capacity: number) {
-    this.codes = new Uint32Array(capacity);
+    this.codes = new Uint8Array(capacity);
     this.intern([], []);
   }
 
@@ -143,6 +157,7 @@ export class SetFacet {
       this.matchSets.push(Uint32Array.from(m));
       this.countSets.push(Uint32Array.from(c));
       this.setNumbers.set(key, set);
+      this.codes = fit(this.codes, set);
     }
     return set;
   }
@@ -160,8 +175,8 @@ export class JointFacet<M extends string> {
   private readonly tupleNumbers = new Map<string, number>();
   /** Tuple number → value number of each member, in `members` order. */
   private readonly tuples: Uint32Array[] = [];
-  /** Tuple number of each slot. */
-  codes: Uint32Array;
+  /** Tuple number of each slot (as narrow as the tuple count allows; see `fit`). */
+  codes: Codes;
 
   constructor(
     private readonly members: readonly M[],
@@ -171,7 +186,7 @@ export class JointFacet<M extends string> {
       M,
       Vocabulary
     >;
-    this.codes = new Uint32Array(capacity);
+    this.codes = new Uint8Array(capacity);
   }
 
   get tupleCount(): number {
@@ -191,6 +206,7 @@ export class JointFacet<M extends string> {
       tuple = this.tuples.length;
       this.tuples.push(Uint32Array.from(this.members, (m) => this.vocabularies[m].intern(values[m])));
       this.tupleNumbers.set(key, tuple);
+      this.codes = fit(this.codes, tuple);
     }
     this.codes[slot] = tuple;
   }
@@ -259,7 +275,7 @@ export class JointFacet<M extends string> {
 /** What the scan needs of one facet for one query. */
 export interface FacetPass {
   /** Per slot, the code the filter and the count look up (a set number, a day). */
-  codes: Uint32Array;
+  codes: Codes;
   /** Per code, 1 when the facet's filter accepts it; null: no filter on this facet. */
   accept: Uint8Array | null;
   /** Per code, results counted so far; null: this facet is not counted. */
@@ -268,13 +284,14 @@ export interface FacetPass {
 
 /** A constraint that is not a facet but has the same shape: a slot passes when `accept[codes[slot]]`. */
 export interface Requirement {
-  codes: Uint32Array;
+  codes: Codes;
   accept: Uint8Array;
 }
 
 /** Facets `scan` handles with one local variable each (the vacancy index has 5, the seeker index 6). */
 const UNROLLED = 6;
-const NO_CODES = new Uint32Array(0);
+const NO_CODES = new Uint8Array(0);
+const NO_HIST = new Uint32Array(0);
 const NO_ACCEPT = new Uint8Array(0);
 
 /**
@@ -301,15 +318,16 @@ export function scan(
   if (facets.length > UNROLLED || (counted > 0 && counted < facets.length)) {
     return scanGeneric(candidates, slotCount, alive, requirements, extra, facets);
   }
-  const counting = counted > 0;
+  if (counted > 0) return scanCounting(candidates, slotCount, alive, requirements, extra, facets);
   // Without counts, a slot is dropped at its first failure.
-  const strict = !counting;
+  const counting = false;
+  const strict = true;
   const ordered = [...facets.filter((f) => f.accept !== null), ...facets.filter((f) => f.accept === null)];
   const nf = facets.filter((f) => f.accept !== null).length;
   const nc = ordered.length;
   const codes = (i: number) => ordered[i]?.codes ?? NO_CODES;
   const accept = (i: number) => ordered[i]?.accept ?? NO_ACCEPT;
-  const hist = (i: number) => ordered[i]?.hist ?? NO_CODES;
+  const hist = (i: number) => ordered[i]?.hist ?? NO_HIST;
   const c0 = codes(0),
     c1 = codes(1),
     c2 = codes(2),
@@ -402,6 +420,143 @@ export function scan(
       else h5[c5[slot]!]!++;
     }
   }
+  return matched.subarray(0, found);
+}
+
+/**
+ * `scan` when every facet is counted (at most UNROLLED facets): nearly every slot is then counted
+ * somewhere, so each filtered facet's code is read once per slot into a local and used for both
+ * its filter and its count (an unfiltered facet's only when the slot passes every filter). The accept tables and the histograms are one flat array each, with a constant
+ * offset per facet: two arrays in the loop instead of twelve, so the loop keeps its state in
+ * registers. The flat histogram is added to the facets' own at the end.
+ */
+function scanCounting(
+  candidates: Uint32Array | null,
+  slotCount: number,
+  alive: Uint8Array,
+  requirements: Requirement[],
+  extra: ((slot: number) => boolean) | null,
+  facets: FacetPass[],
+): Uint32Array {
+  const ordered = [...facets.filter((f) => f.accept !== null), ...facets.filter((f) => f.accept === null)];
+  const nf = facets.filter((f) => f.accept !== null).length;
+  const nc = ordered.length;
+  // Offsets of each facet's accept table and histogram in the flat arrays.
+  const acceptAt: number[] = [];
+  const histAt: number[] = [];
+  let acceptSize = 0;
+  let histSize = 0;
+  for (const f of ordered) {
+    acceptAt.push(acceptSize);
+    histAt.push(histSize);
+    acceptSize += f.accept ? f.accept.length : 0;
+    histSize += f.hist!.length;
+  }
+  const flatAccept = new Uint8Array(acceptSize);
+  const flatHist = new Uint32Array(histSize);
+  ordered.forEach((f, i) => {
+    if (f.accept) flatAccept.set(f.accept, acceptAt[i]!);
+  });
+  const codes = (i: number) => ordered[i]?.codes ?? NO_CODES;
+  const c0 = codes(0),
+    c1 = codes(1),
+    c2 = codes(2),
+    c3 = codes(3),
+    c4 = codes(4),
+    c5 = codes(5);
+  const p0 = acceptAt[0] ?? 0,
+    p1 = acceptAt[1] ?? 0,
+    p2 = acceptAt[2] ?? 0,
+    p3 = acceptAt[3] ?? 0,
+    p4 = acceptAt[4] ?? 0,
+    p5 = acceptAt[5] ?? 0;
+  const o0 = histAt[0] ?? 0,
+    o1 = histAt[1] ?? 0,
+    o2 = histAt[2] ?? 0,
+    o3 = histAt[3] ?? 0,
+    o4 = histAt[4] ?? 0,
+    o5 = histAt[5] ?? 0;
+  const nRequired = requirements.length;
+  const requiredCodes = requirements.map((r) => r.codes);
+  const requiredAccept = requirements.map((r) => r.accept);
+  const n = candidates ? candidates.length : slotCount;
+  const matched = new Uint32Array(n);
+  let found = 0;
+  outer: for (let i = 0; i < n; i++) {
+    const slot = candidates === null ? i : candidates[i]!;
+    if (alive[slot] === 0) continue;
+    for (let r = 0; r < nRequired; r++) {
+      if (requiredAccept[r]![requiredCodes[r]![slot]!] !== 1) continue outer;
+    }
+    if (extra !== null && !extra(slot)) continue;
+    // Which filtered facet the slot fails (-1: none); a second failure drops it. The codes of
+    // filtered facets are read once for the filter and the count; unfiltered ones only when counted.
+    let failed = -1;
+    let k0 = 0,
+      k1 = 0,
+      k2 = 0,
+      k3 = 0,
+      k4 = 0,
+      k5 = 0;
+    if (nf > 0) {
+      k0 = c0[slot]!;
+      if (flatAccept[p0 + k0] === 0) failed = 0;
+      if (nf > 1) {
+        k1 = c1[slot]!;
+        if (flatAccept[p1 + k1] === 0) {
+          if (failed >= 0) continue;
+          failed = 1;
+        }
+        if (nf > 2) {
+          k2 = c2[slot]!;
+          if (flatAccept[p2 + k2] === 0) {
+            if (failed >= 0) continue;
+            failed = 2;
+          }
+          if (nf > 3) {
+            k3 = c3[slot]!;
+            if (flatAccept[p3 + k3] === 0) {
+              if (failed >= 0) continue;
+              failed = 3;
+            }
+            if (nf > 4) {
+              k4 = c4[slot]!;
+              if (flatAccept[p4 + k4] === 0) {
+                if (failed >= 0) continue;
+                failed = 4;
+              }
+              if (nf > 5) {
+                k5 = c5[slot]!;
+                if (flatAccept[p5 + k5] === 0) {
+                  if (failed >= 0) continue;
+                  failed = 5;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    if (failed < 0) {
+      matched[found++] = slot;
+      flatHist[o0 + (nf > 0 ? k0 : c0[slot]!)]!++;
+      if (nc > 1) flatHist[o1 + (nf > 1 ? k1 : c1[slot]!)]!++;
+      if (nc > 2) flatHist[o2 + (nf > 2 ? k2 : c2[slot]!)]!++;
+      if (nc > 3) flatHist[o3 + (nf > 3 ? k3 : c3[slot]!)]!++;
+      if (nc > 4) flatHist[o4 + (nf > 4 ? k4 : c4[slot]!)]!++;
+      if (nc > 5) flatHist[o5 + (nf > 5 ? k5 : c5[slot]!)]!++;
+    } else if (failed === 0) flatHist[o0 + k0]!++;
+    else if (failed === 1) flatHist[o1 + k1]!++;
+    else if (failed === 2) flatHist[o2 + k2]!++;
+    else if (failed === 3) flatHist[o3 + k3]!++;
+    else if (failed === 4) flatHist[o4 + k4]!++;
+    else flatHist[o5 + k5]!++;
+  }
+  ordered.forEach((f, i) => {
+    const hist = f.hist!;
+    const at = histAt[i]!;
+    for (let j = 0; j < hist.length; j++) hist[j]! += flatHist[at + j]!;
+  });
   return matched.subarray(0, found);
 }
 

@@ -92,30 +92,75 @@ function passes(d: SeekerDocument, facet: SeekerFacet, q: SeekerQuery): boolean 
   return !s?.length || values(d, facet, false).some((v) => s.includes(v));
 }
 
+/** Compares a search with brute force over `docs` (the documents the index holds): hits and every facet. */
+function checkAgainstBruteForce(index: SeekerIndex, docs: SeekerDocument[], q: SeekerQuery): void {
+  const result = index.search({ ...q, limit: 1000 });
+  const base = (d: SeekerDocument) => textMatches(d, q.q) && (q.orgId === undefined || d.orgId === q.orgId);
+  const expected = docs.filter((d) => base(d) && SEEKER_FACETS.every((f) => passes(d, f, q)));
+  expect(result.total).toBe(expected.length);
+  expect(result.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(
+    expected.map((d) => d.id).sort((a, b) => a - b),
+  );
+  for (const facet of SEEKER_FACETS) {
+    const counts = new Map<string, number>();
+    for (const d of docs) {
+      if (!base(d) || !SEEKER_FACETS.every((f) => f === facet || passes(d, f, q))) continue;
+      for (const v of new Set(values(d, facet, true))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const got = new Map(result.facets[facet]!.filter((c) => c.count > 0).map((c) => [c.value, c.count]));
+    expect(got, facet).toEqual(counts);
+  }
+}
+
 describe('SeekerIndex', () => {
   it('filters and counts facets exactly like brute force, within the organisation', () => {
     fc.assert(
       fc.property(documents, queries, (docs, q) => {
         const index = new SeekerIndex({ capacity: 2 });
         index.setAll(docs);
-        const result = index.search({ ...q, limit: 1000 });
-        const base = (d: SeekerDocument) =>
-          textMatches(d, q.q) && (q.orgId === undefined || d.orgId === q.orgId);
-        const expected = docs.filter((d) => base(d) && SEEKER_FACETS.every((f) => passes(d, f, q)));
-        expect(result.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(expected.map((d) => d.id));
-        for (const facet of SEEKER_FACETS) {
-          const counts = new Map<string, number>();
-          for (const d of docs) {
-            if (!base(d) || !SEEKER_FACETS.every((f) => f === facet || passes(d, f, q))) continue;
-            for (const v of new Set(values(d, facet, true))) counts.set(v, (counts.get(v) ?? 0) + 1);
-          }
-          const got = new Map(
-            result.facets[facet]!.filter((c) => c.count > 0).map((c) => [c.value, c.count]),
-          );
-          expect(got, facet).toEqual(counts);
-        }
+        checkAgainstBruteForce(index, docs, q);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('stays exact when a column widens from one byte to two mid-way (300 dongs and organisations)', () => {
+    const DONGS = 300;
+    const many = fc
+      .array(fc.array(fc.nat(1000), { minLength: 12, maxLength: 12 }), { minLength: 320, maxLength: 320 })
+      .map((list) =>
+        list.map((c, i) => ({ ...seeker(i + 1, c), dong: `D${i % DONGS}`, orgId: 1 + ((i * 7) % DONGS) })),
+      );
+    const wideQueries = fc.record({
+      q: fc.constantFrom(undefined, '간호', '김민'),
+      orgId: fc.constantFrom(undefined, 1, 200, 300),
+      occupation: subset(['3', '30', '8']),
+      dong: fc.subarray(['D0', 'D5', 'D255', 'D256', 'D299'], { maxLength: 3 }),
+      education: subset(['high', 'college', 'university']),
+      targetGroup: subset(GROUPS),
+      status: subset(['active', 'employed', 'inactive']),
+      employmentType: subset(TYPES),
+    });
+    fc.assert(
+      fc.property(many, fc.nat(320), fc.nat(1000), wideQueries, (docs, split, salt, q) => {
+        const index = new SeekerIndex({ capacity: 2 });
+        // Some in bulk, the rest one by one (the columns widen during either), then a few replaced and removed.
+        index.setAll(docs.slice(0, split));
+        for (const d of docs.slice(split)) index.set(d);
+        const held = new Map(docs.map((d) => [d.id, d]));
+        for (const d of docs) {
+          if ((d.id * 31 + salt) % 7 === 0) {
+            index.remove(d.id);
+            held.delete(d.id);
+          } else if ((d.id * 17 + salt) % 11 === 0) {
+            const moved = { ...d, dong: `D${(d.id + salt) % DONGS}`, status: 'employed' };
+            index.set(moved);
+            held.set(d.id, moved);
+          }
+        }
+        checkAgainstBruteForce(index, [...held.values()], q);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -1,8 +1,10 @@
 import { parseQuery } from '../text/terms.js';
 import { TextIndex } from '../text/text-index.js';
 import {
+  type Codes,
   type FacetCount,
   type FacetPass,
+  fit,
   grown,
   type Requirement,
   SetFacet,
@@ -81,7 +83,8 @@ export class SeekerIndex {
   private readonly slots: Slots;
   private readonly facets: Record<SeekerFacet, SetFacet>;
   private readonly orgs = new Vocabulary();
-  private org: Uint32Array;
+  /** Organisation codes, as narrow as their count allows (see `fit`). */
+  private org: Codes;
   /** Names by slot, for sorting by name. */
   private names: string[] = [];
 
@@ -92,7 +95,7 @@ export class SeekerIndex {
       SeekerFacet,
       SetFacet
     >;
-    this.org = new Uint32Array(capacity);
+    this.org = new Uint8Array(capacity);
   }
 
   get size(): number {
@@ -216,7 +219,9 @@ export class SeekerIndex {
     );
     this.facets.status.set(slot, [d.status]);
     this.facets.employmentType.set(slot, d.employmentTypes);
-    this.org[slot] = this.orgs.intern(String(d.orgId));
+    const org = this.orgs.intern(String(d.orgId));
+    this.org = fit(this.org, org);
+    this.org[slot] = org;
     this.names[slot] = d.name;
     return slot;
   }

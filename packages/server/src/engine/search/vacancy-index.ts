@@ -1,8 +1,10 @@
 import { parseQuery } from '../text/terms.js';
 import { TextIndex } from '../text/text-index.js';
 import {
+  type Codes,
   type FacetCount,
   type FacetPass,
+  fit,
   grown,
   JointFacet,
   type Requirement,
@@ -150,7 +152,7 @@ function clampDay(day: number): number {
  * company and the start of the description, with filters, disjunctive facet counts and sorts over
  * typed columns, one entry per dense slot. Pure: documents in, results out.
  *
- * Memory: about 60 bytes a vacancy in columns plus the text index's share (see docs/search.md for
+ * Memory: about 40 bytes a vacancy in columns plus the text index's share (see docs/search.md for
  * the measured total and why the description is cut to `descriptionChars`).
  */
 export class VacancyIndex {
@@ -168,14 +170,15 @@ export class VacancyIndex {
   private readonly statuses = new Vocabulary();
   private readonly sources = new Vocabulary();
   private readonly orgs = new Vocabulary();
-  private status: Uint32Array;
-  private source: Uint32Array;
-  private org: Uint32Array;
+  /** Codes of the vocabularies above, as narrow as they allow (see `fit`). */
+  private status: Codes;
+  private source: Codes;
+  private org: Codes;
   private employer: Int32Array;
   private wage: Float64Array;
-  /** Day numbers, clamped to 0 … MAX_DAY; closesOn MAX_DAY: never (until filled). */
-  private opensOn: Uint32Array;
-  private closesOn: Uint32Array;
+  /** Day numbers, clamped to 0 … MAX_DAY (two bytes); closesOn MAX_DAY: never (until filled). */
+  private opensOn: Uint16Array;
+  private closesOn: Uint16Array;
   private lat: Float32Array;
   private lon: Float32Array;
   /** The latest opensOn held: the size of per-query arrays of the posted-within facet. */
@@ -189,13 +192,13 @@ export class VacancyIndex {
     this.dong = new SetFacet(capacity);
     this.terms = new JointFacet(['wageBand', 'employmentType', 'career', 'education'], capacity);
     this.targetGroup = new SetFacet(capacity);
-    this.status = new Uint32Array(capacity);
-    this.source = new Uint32Array(capacity);
-    this.org = new Uint32Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.source = new Uint8Array(capacity);
+    this.org = new Uint8Array(capacity);
     this.employer = new Int32Array(capacity);
     this.wage = new Float64Array(capacity);
-    this.opensOn = new Uint32Array(capacity);
-    this.closesOn = new Uint32Array(capacity);
+    this.opensOn = new Uint16Array(capacity);
+    this.closesOn = new Uint16Array(capacity);
     this.lat = new Float32Array(capacity);
     this.lon = new Float32Array(capacity);
   }
@@ -340,7 +343,7 @@ export class VacancyIndex {
   /** The constraints that are not facets but look codes up like them: status, dates, organisation, source. */
   private requirements(query: VacancyQuery): Requirement[] {
     const out: Requirement[] = [];
-    const oneOf = (codes: Uint32Array, vocabulary: Vocabulary, values: readonly string[]) => {
+    const oneOf = (codes: Codes, vocabulary: Vocabulary, values: readonly string[]) => {
       const accept = new Uint8Array(vocabulary.size);
       for (const v of values) {
         const code = vocabulary.find(v);
@@ -430,9 +433,15 @@ export class VacancyIndex {
       education: d.education,
     });
     this.targetGroup.set(slot, d.targetGroups);
-    this.status[slot] = this.statuses.intern(d.status);
-    this.source[slot] = this.sources.intern(d.source ?? 'own');
-    this.org[slot] = this.orgs.intern(String(d.orgId));
+    const status = this.statuses.intern(d.status);
+    this.status = fit(this.status, status);
+    this.status[slot] = status;
+    const source = this.sources.intern(d.source ?? 'own');
+    this.source = fit(this.source, source);
+    this.source[slot] = source;
+    const org = this.orgs.intern(String(d.orgId));
+    this.org = fit(this.org, org);
+    this.org[slot] = org;
     this.employer[slot] = d.employerId;
     this.wage[slot] = d.monthlyWage;
     const opens = clampDay(d.opensOn);
