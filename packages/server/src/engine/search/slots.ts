@@ -119,3 +119,61 @@ export function topByKey(
   order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   return order.slice(offset).map((p) => slots[p]!);
 }
+
+/**
+ * `topByKey` with the key read straight from a column indexed by slot (opensOn, wage): no key
+ * array is built, which at a million matches saves writing and reading 8 MB per query.
+ */
+export function topBySlotKey(
+  slots: Uint32Array,
+  column: ArrayLike<number>,
+  ids: Uint32Array,
+  offset: number,
+  limit: number,
+): number[] {
+  const k = Math.min(offset + limit, slots.length);
+  if (k <= 0) return [];
+  // Slots; the heap's root is the worst kept.
+  const heap = new Uint32Array(k);
+  let size = 0;
+  const before = (a: number, b: number) =>
+    column[a] !== column[b] ? column[a]! > column[b]! : ids[a]! > ids[b]!;
+  const down = (i: number) => {
+    for (;;) {
+      let worst = i;
+      const left = 2 * i + 1;
+      if (left < size && before(heap[worst]!, heap[left]!)) worst = left;
+      if (left + 1 < size && before(heap[worst]!, heap[left + 1]!)) worst = left + 1;
+      if (worst === i) return;
+      const t = heap[worst]!;
+      heap[worst] = heap[i]!;
+      heap[i] = t;
+      i = worst;
+    }
+  };
+  let floor = Number.NEGATIVE_INFINITY;
+  for (let p = 0; p < slots.length; p++) {
+    const slot = slots[p]!;
+    if (size < k) {
+      let i = size++;
+      heap[i] = slot;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent]!, heap[i]!)) break;
+        const t = heap[parent]!;
+        heap[parent] = heap[i]!;
+        heap[i] = t;
+        i = parent;
+      }
+      if (size === k) floor = column[heap[0]!]!;
+    } else if (column[slot]! >= floor && before(slot, heap[0]!)) {
+      // (Most entries of a long list rank below the kept worst: one comparison rejects them.)
+      heap[0] = slot;
+      down(0);
+      floor = column[heap[0]!]!;
+    }
+  }
+  const order = Array.from(heap.subarray(0, size));
+  order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  return order.slice(offset);
+}

@@ -13,7 +13,7 @@ import {
   Vocabulary,
 } from './facets.js';
 import { boxAround, distanceKm, type LatLon } from './geo.js';
-import { Slots, topByKey } from './slots.js';
+import { Slots, topByKey, topBySlotKey } from './slots.js';
 
 /**
  * A vacancy as the search holds it: built by the server from a database row (with its employer's
@@ -321,8 +321,12 @@ export class VacancyIndex {
         distanceKm: distanceOf(h.id),
       }));
     } else {
-      const keys = this.sortKeys(matched, sort === 'relevance' ? 'newest' : sort, near);
-      hits = topByKey(matched, keys, this.slots.ids, offset, limit).map((slot) => ({
+      const order = sort === 'relevance' ? 'newest' : sort;
+      const page =
+        order === 'distance'
+          ? topByKey(matched, this.sortKeys(matched, order, near), this.slots.ids, offset, limit)
+          : topBySlotKey(matched, order === 'wage' ? this.wage : this.opensOn, this.slots.ids, offset, limit);
+      hits = page.map((slot) => ({
         id: this.slots.ids[slot]!,
         score: 0,
         distanceKm: distanceOf(slot),
