@@ -9,6 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, formatNumber, formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEmployers } from './api';
+import { QueryField } from './ListControls';
 import { vocab } from './labels';
 import { type ListSpec, listQueryFrom, listSearchOf } from './listQuery';
 import './registry.css';
@@ -71,22 +72,13 @@ export function StaffEmployersPage() {
       <p className="lead">{t('registry.employers.lead')}</p>
       <search aria-label={t('registry.employers.filters')}>
         <form className="filter-bar" onSubmit={onSearch}>
-          <div className="form-group">
-            <div className="form-tit">
-              <label htmlFor="employers-q">{t('registry.employers.q')}</label>
-            </div>
-            <div className="form-conts">
-              <input
-                id="employers-q"
-                className="krds-input"
-                type="search"
-                value={draft.q ?? ''}
-                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-                placeholder={t('registry.employers.qHint')}
-                maxLength={100}
-              />
-            </div>
-          </div>
+          <QueryField
+            id="employers-q"
+            label="registry.employers.q"
+            hint="registry.employers.qHint"
+            value={draft.q ?? ''}
+            onChange={(q) => setDraft({ ...draft, q })}
+          />
           {select('verified', ['true', 'false'], (v) =>
             t(v === 'true' ? 'registry.verified' : 'registry.unverified'),
           )}

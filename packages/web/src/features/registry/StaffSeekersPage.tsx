@@ -8,6 +8,7 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSeekers } from './api';
 import { FacetSelects } from './FacetSelects';
+import { QueryField, SortField } from './ListControls';
 import { vocab } from './labels';
 import { apiQueryOf, type ListSpec, listQueryFrom, listSearchOf } from './listQuery';
 import './registry.css';
@@ -46,22 +47,13 @@ export function StaffSeekersPage() {
 
       <search aria-label={t('registry.seekers.filters')}>
         <form className="filter-bar" onSubmit={onSearch}>
-          <div className="form-group">
-            <div className="form-tit">
-              <label htmlFor="seekers-q">{t('registry.seekers.q')}</label>
-            </div>
-            <div className="form-conts">
-              <input
-                id="seekers-q"
-                className="krds-input"
-                type="search"
-                value={draft.q ?? ''}
-                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-                placeholder={t('registry.seekers.qHint')}
-                maxLength={100}
-              />
-            </div>
-          </div>
+          <QueryField
+            id="seekers-q"
+            label="registry.seekers.q"
+            hint="registry.seekers.qHint"
+            value={draft.q ?? ''}
+            onChange={(q) => setDraft({ ...draft, q })}
+          />
           <FacetSelects
             idPrefix="seekers"
             facets={seekers.data?.facets}
@@ -69,25 +61,12 @@ export function StaffSeekersPage() {
             value={draft}
             onChange={(name, value) => setDraft({ ...draft, [name]: value })}
           />
-          <div className="form-group">
-            <div className="form-tit">
-              <label htmlFor="seekers-sort">{t('registry.sort.label')}</label>
-            </div>
-            <div className="form-conts">
-              <select
-                id="seekers-sort"
-                className="krds-form-select completed"
-                value={query.sort}
-                onChange={(e) => go(query.filters, e.target.value)}
-              >
-                {SPEC.sorts.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`registry.sort.${s as 'relevance' | 'newest' | 'name'}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <SortField
+            id="seekers-sort"
+            sorts={SPEC.sorts as readonly ('relevance' | 'newest' | 'name')[]}
+            value={query.sort}
+            onChange={(sort) => go(query.filters, sort)}
+          />
           <FilterActions
             onReset={() => {
               setDraft({});

@@ -9,6 +9,7 @@ import { formatDate, formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useStaffVacancies } from './api';
 import { FacetSelects } from './FacetSelects';
+import { QueryField, SortField } from './ListControls';
 import { vocab } from './labels';
 import { apiQueryOf, type ListSpec, listQueryFrom, listSearchOf, statusParam } from './listQuery';
 import './registry.css';
@@ -71,22 +72,13 @@ export function StaffVacanciesPage() {
       <p className="lead">{t('registry.vacancies.lead')}</p>
       <search aria-label={t('registry.vacancies.filters')}>
         <form className="filter-bar" onSubmit={onSearch}>
-          <div className="form-group">
-            <div className="form-tit">
-              <label htmlFor="vacancies-q">{t('registry.vacancies.q')}</label>
-            </div>
-            <div className="form-conts">
-              <input
-                id="vacancies-q"
-                className="krds-input"
-                type="search"
-                value={draft.q ?? ''}
-                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-                placeholder={t('registry.vacancies.qHint')}
-                maxLength={100}
-              />
-            </div>
-          </div>
+          <QueryField
+            id="vacancies-q"
+            label="registry.vacancies.q"
+            hint="registry.vacancies.qHint"
+            value={draft.q ?? ''}
+            onChange={(q) => setDraft({ ...draft, q })}
+          />
           {select('status', VACANCY_STATUSES, 'vacancyStatus')}
           {select('source', VACANCY_SOURCES, 'source')}
           <FacetSelects
@@ -96,25 +88,12 @@ export function StaffVacanciesPage() {
             value={draft}
             onChange={(name, value) => setDraft({ ...draft, [name]: value })}
           />
-          <div className="form-group">
-            <div className="form-tit">
-              <label htmlFor="vacancies-sort">{t('registry.sort.label')}</label>
-            </div>
-            <div className="form-conts">
-              <select
-                id="vacancies-sort"
-                className="krds-form-select completed"
-                value={query.sort}
-                onChange={(e) => go(query.filters, e.target.value)}
-              >
-                {SPEC.sorts.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`registry.sort.${s as 'relevance' | 'newest' | 'wage'}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <SortField
+            id="vacancies-sort"
+            sorts={SPEC.sorts as readonly ('relevance' | 'newest' | 'wage')[]}
+            value={query.sort}
+            onChange={(sort) => go(query.filters, sort)}
+          />
           <FilterActions
             onReset={() => {
               setDraft({});
