@@ -1,5 +1,5 @@
 /**
- * 사업자등록번호: ten digits, `XXX-XX-XXXXX`, the last a check digit. The check, as the
+ * 사업자등록번호: ten digits written `123-45-67890`, the last a check digit. The check, as the
  * 국세청 publishes it: multiply the first nine digits by 1,3,7,1,3,7,1,3,5, add the tens digit of
  * (9th digit × 5), and the check digit is (10 − sum mod 10) mod 10.
  */

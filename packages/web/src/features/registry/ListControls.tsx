@@ -60,3 +60,37 @@ export function SortField<S extends 'relevance' | 'newest' | 'name' | 'wage'>(pr
     </div>
   );
 }
+
+/** A select of a staff list's filter bar: 'all' first, then the options with their labels. */
+export function OptionField(props: {
+  id: string;
+  label: string;
+  options: readonly string[];
+  labelOf: (option: string) => string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="form-group">
+      <div className="form-tit">
+        <label htmlFor={props.id}>{props.label}</label>
+      </div>
+      <div className="form-conts">
+        <select
+          id={props.id}
+          className={props.value ? 'krds-form-select completed' : 'krds-form-select'}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        >
+          <option value="">{t('common.all')}</option>
+          {props.options.map((o) => (
+            <option key={o} value={o}>
+              {props.labelOf(o)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, formatNumber, formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEmployers } from './api';
-import { QueryField } from './ListControls';
+import { OptionField, QueryField } from './ListControls';
 import { vocab } from './labels';
 import { type ListSpec, listQueryFrom, listSearchOf } from './listQuery';
 import './registry.css';
@@ -43,27 +43,15 @@ export function StaffEmployersPage() {
     const filters = Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim() !== ''));
     setParams(new URLSearchParams(listSearchOf({ ...query, filters, page: 1 }, SPEC)));
   };
-  const select = (name: string, options: readonly string[], label: (v: string) => string) => (
-    <div className="form-group">
-      <div className="form-tit">
-        <label htmlFor={`employers-${name}`}>{t(`registry.employers.filter.${name as 'verified'}`)}</label>
-      </div>
-      <div className="form-conts">
-        <select
-          id={`employers-${name}`}
-          className={draft[name] ? 'krds-form-select completed' : 'krds-form-select'}
-          value={draft[name] ?? ''}
-          onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {label(o)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+  const select = (name: string, options: readonly string[], labelOf: (v: string) => string) => (
+    <OptionField
+      id={`employers-${name}`}
+      label={t(`registry.employers.filter.${name as 'verified'}`)}
+      options={options}
+      labelOf={labelOf}
+      value={draft[name] ?? ''}
+      onChange={(value) => setDraft({ ...draft, [name]: value })}
+    />
   );
 
   return (

@@ -9,7 +9,7 @@ import { formatDate, formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useStaffVacancies } from './api';
 import { FacetSelects } from './FacetSelects';
-import { QueryField, SortField } from './ListControls';
+import { OptionField, QueryField, SortField } from './ListControls';
 import { vocab } from './labels';
 import { apiQueryOf, type ListSpec, listQueryFrom, listSearchOf, statusParam } from './listQuery';
 import './registry.css';
@@ -44,26 +44,14 @@ export function StaffVacanciesPage() {
     options: readonly string[],
     vocabulary: 'vacancyStatus' | 'source',
   ) => (
-    <div className="form-group">
-      <div className="form-tit">
-        <label htmlFor={`vacancies-${name}`}>{t(`registry.facet.${name}`)}</label>
-      </div>
-      <div className="form-conts">
-        <select
-          id={`vacancies-${name}`}
-          className={draft[name] ? 'krds-form-select completed' : 'krds-form-select'}
-          value={draft[name] ?? ''}
-          onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {vocab(t, vocabulary, o)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <OptionField
+      id={`vacancies-${name}`}
+      label={t(`registry.facet.${name}`)}
+      options={options}
+      labelOf={(o) => vocab(t, vocabulary, o)}
+      value={draft[name] ?? ''}
+      onChange={(value) => setDraft({ ...draft, [name]: value })}
+    />
   );
 
   return (
