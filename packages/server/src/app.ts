@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
 import { employersRoutes } from './modules/employers/employers.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { evidenceRoutes } from './modules/plan/evidence.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { publicPlanRoutes } from './modules/plan/public.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
       await api.register(searchRoutes);
       await api.register(importsRoutes);
       await api.register(analyticsRoutes);
+      await api.register(matchingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ export * from './schemas/auth.js';
 export * from './schemas/common.js';
 export * from './schemas/employers.js';
 export * from './schemas/imports.js';
+export * from './schemas/matching.js';
 export * from './schemas/plan.js';
 export * from './schemas/registry.js';
 export * from './schemas/seekers.js';

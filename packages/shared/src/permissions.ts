@@ -50,6 +50,16 @@ export const PERMISSIONS = {
   'privacy.manage': ['admin'],
   /** The mismatch analytics (미스매치 분석): aggregates only, no person. */
   'analytics.read': ['admin', 'planner', 'counsellor', 'council'],
+  /** Recommended vacancies: a seeker their own, desk staff any seeker's (policy). */
+  'matching.recommendations': ['admin', 'counsellor', 'seeker'],
+  /** Candidate seekers (masked): an employer for its own vacancies, desk staff any (policy). */
+  'matching.candidates': ['admin', 'counsellor', 'employer'],
+  /** Relevant / not relevant on a recommended pair, by the same people (policy). */
+  'matching.feedback': ['admin', 'counsellor', 'employer', 'seeker'],
+  /** The organisation's match weights, as the recommendations use them. */
+  'matching.weights.read': ['admin', 'counsellor'],
+  /** Change the match weights and evaluate a change before saving it. */
+  'matching.manage': ['admin'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

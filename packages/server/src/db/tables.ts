@@ -330,6 +330,7 @@ export interface Database {
   registry_imports: RegistryImportTable;
   retained_records: RetainedRecordTable;
   change_log: ChangeLogTable;
+  match_feedback: MatchFeedbackTable;
 }
 
 /** JSON arrays of { scheme, code } are stored as text: `[{"scheme":"KECO-2018","code":"3040"}]`. */
@@ -495,3 +496,16 @@ export interface ChangeLogTable {
 export type VacancyRow = Selectable<VacancyTable>;
 export type SeekerRow = Selectable<SeekerTable>;
 export type EmployerRow = Selectable<EmployerTable>;
+
+/** One user's verdict on one recommended (seeker, vacancy) pair (#5). */
+export interface MatchFeedbackTable {
+  id: Generated<number>;
+  organisation_id: number;
+  seeker_id: number;
+  vacancy_id: number;
+  user_id: number;
+  side: 'seeker' | 'employer' | 'staff';
+  verdict: 'relevant' | 'not_relevant';
+  created_at: string;
+  updated_at: string;
+}

@@ -63,6 +63,30 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/v1/vacancies/:id': { title: '생산직 사원 모집', openings: 2, version: 1 },
   'POST /api/v1/vacancies/:id/status': { status: 'closed', version: 1 },
   'POST /api/v1/minimum-wages': { year: 2027, hourly: 10700 },
+  // Matching (#5).
+  'POST /api/v1/matching/feedback': { seekerId: 1, vacancyId: 1, verdict: 'relevant' },
+  'PUT /api/v1/matching/weights': {
+    weights: {
+      occupation: 30,
+      skills: 15,
+      distance: 15,
+      wage: 15,
+      conditions: 10,
+      education: 10,
+      freshness: 5,
+    },
+  },
+  'POST /api/v1/matching/evaluate': {
+    weights: {
+      occupation: 30,
+      skills: 15,
+      distance: 15,
+      wage: 15,
+      conditions: 10,
+      education: 10,
+      freshness: 5,
+    },
+  },
 };
 
 const BAD_QUERIES: Record<string, string[]> = {
@@ -78,6 +102,8 @@ const BAD_QUERIES: Record<string, string[]> = {
   ],
   '/api/v1/employers': ['verified=maybe', 'flag=big', 'industry=Z', 'sort=business_number', 'pageSize=0'],
   '/api/v1/employers/1/vacancies': ['status=deleted', 'sort=wage', 'page=-3'],
+  '/api/v1/seekers/1/recommendations': ['limit=0', 'limit=abc', 'limit=101', 'x=1'],
+  '/api/v1/vacancies/1/candidates': ['limit=-1', 'limit=1.5', 'x=1'],
   // Imports and exports (#4, imports); the multipart upload's bad files are in imports.test.ts.
   '/api/v1/imports': ['page=0', 'pageSize=500', 'sort=kind', 'order=up', 'x=1'],
   '/api/v1/exports/seekers.xlsx': ['template=maybe', 'x=1'],

@@ -136,6 +136,13 @@ const EXPECTED: Record<string, Actor[]> = {
   'GET /api/v1/analytics/mismatch': ['admin', 'planner', 'counsellor', 'council'],
   'GET /api/v1/analytics/mismatch.xlsx': ['admin', 'planner', 'counsellor', 'council'],
   'GET /api/v1/analytics/dongs.geojson': ['admin', 'planner', 'counsellor', 'council'],
+  // Matching (#5): a seeker their own, an employer its vacancies' candidates, desk staff both (policy).
+  'GET /api/v1/seekers/:id/recommendations': ['admin', 'counsellor', 'seeker'],
+  'GET /api/v1/vacancies/:id/candidates': ['admin', 'counsellor', 'employer'],
+  'POST /api/v1/matching/feedback': ['admin', 'counsellor', 'employer', 'seeker'],
+  'GET /api/v1/matching/weights': ['admin', 'counsellor'],
+  'PUT /api/v1/matching/weights': ['admin'],
+  'POST /api/v1/matching/evaluate': ['admin'],
 };
 
 describe.each(testDatabases())('role × route table on $name', (database) => {

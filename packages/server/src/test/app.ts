@@ -113,6 +113,9 @@ export class TestClient {
   patch(url: string, body?: unknown) {
     return this.request('PATCH', url, { body: body ?? {} });
   }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, { body: body ?? {} });
+  }
 }
 
 /** Rows in a table: tests use it to show that a refused request wrote nothing. */

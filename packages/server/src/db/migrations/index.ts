@@ -6,6 +6,7 @@ import * as planIndexes from './2026112603_plan_indexes.js';
 import * as taxonomy from './2026112604_taxonomy.js';
 import * as programApprovedJobs from './2026112605_program_approved_jobs.js';
 import * as registry from './2026112606_registry.js';
+import * as matching from './2026112607_matching.js';
 
 /** A migration that may use dialect-specific helpers from db/dialect.ts. */
 export interface IlteoMigration {
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, IlteoMigration> = {
   '2026112604_taxonomy': taxonomy,
   '2026112605_program_approved_jobs': programApprovedJobs,
   '2026112606_registry': registry,
+  '2026112607_matching': matching,
 };

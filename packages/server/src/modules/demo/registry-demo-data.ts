@@ -783,3 +783,150 @@ export const GIVEN_SYLLABLES = {
     '규',
   ],
 } as const;
+
+/** The scheme of the demo's certificates (loaded with the demo registry). */
+export const DEMO_CERT_SCHEME = 'DEMO-CERT';
+
+/**
+ * Certificates (자격증) the demo's occupations ask for: real Korean qualifications' names under
+ * codes of the demo's own (the official Q-Net list is not in reference-data; an operator loads it
+ * with `ilteo taxonomy import`). By the occupation that asks for it: the share of vacancies that
+ * require it, that prefer it, and of seekers desiring the occupation who hold it. Some are scarce
+ * on purpose (버스운전자격, 지게차) so that the mismatch analytics find what is missing.
+ */
+export const DEMO_CERTIFICATES: readonly {
+  code: string;
+  label: string;
+  labelEn: string;
+  occupations: readonly string[];
+  required: number;
+  preferred: number;
+  held: number;
+}[] = [
+  {
+    code: 'care-worker',
+    label: '요양보호사',
+    labelEn: 'Care worker',
+    occupations: ['5501'],
+    required: 0.8,
+    preferred: 0.15,
+    held: 0.7,
+  },
+  {
+    code: 'nurse-aide',
+    label: '간호조무사',
+    labelEn: 'Nursing assistant',
+    occupations: ['3075'],
+    required: 1,
+    preferred: 0,
+    held: 0.85,
+  },
+  {
+    code: 'nurse',
+    label: '간호사 면허',
+    labelEn: 'Registered nurse licence',
+    occupations: ['3040'],
+    required: 1,
+    preferred: 0,
+    held: 0.9,
+  },
+  {
+    code: 'social-worker',
+    label: '사회복지사 2급',
+    labelEn: 'Social worker (grade 2)',
+    occupations: ['2311'],
+    required: 0.9,
+    preferred: 0.1,
+    held: 0.8,
+  },
+  {
+    code: 'childcare-teacher',
+    label: '보육교사 2급',
+    labelEn: 'Childcare teacher (grade 2)',
+    occupations: ['2321'],
+    required: 1,
+    preferred: 0,
+    held: 0.8,
+  },
+  {
+    code: 'korean-cook',
+    label: '한식조리기능사',
+    labelEn: 'Craftsman cook, Korean food',
+    occupations: ['5312', '5319'],
+    required: 0.3,
+    preferred: 0.4,
+    held: 0.45,
+  },
+  {
+    code: 'baker',
+    label: '제빵기능사',
+    labelEn: 'Craftsman baker',
+    occupations: ['8711'],
+    required: 0.3,
+    preferred: 0.4,
+    held: 0.4,
+  },
+  {
+    code: 'forklift',
+    label: '지게차운전기능사',
+    labelEn: 'Craftsman forklift operator',
+    occupations: ['6230', '6244'],
+    required: 0.7,
+    preferred: 0.2,
+    held: 0.3,
+  },
+  {
+    code: 'large-vehicle',
+    label: '1종 대형 운전면허',
+    labelEn: 'Class 1 large vehicle licence',
+    occupations: ['6223'],
+    required: 0.7,
+    preferred: 0.2,
+    held: 0.5,
+  },
+  {
+    code: 'bus-driver',
+    label: '버스운전자격',
+    labelEn: 'Bus driver qualification',
+    occupations: ['6222'],
+    required: 1,
+    preferred: 0,
+    held: 0.3,
+  },
+  {
+    code: 'welder',
+    label: '용접기능사',
+    labelEn: 'Craftsman welder',
+    occupations: ['8241'],
+    required: 0.4,
+    preferred: 0.4,
+    held: 0.35,
+  },
+  {
+    code: 'electrician',
+    label: '전기기능사',
+    labelEn: 'Craftsman electrician',
+    occupations: ['8111', '8360'],
+    required: 0.2,
+    preferred: 0.4,
+    held: 0.3,
+  },
+  {
+    code: 'computer-skills',
+    label: '컴퓨터활용능력 2급',
+    labelEn: 'Computer proficiency (grade 2)',
+    occupations: ['0271', '0272', '0263', '0295', '0283'],
+    required: 0.1,
+    preferred: 0.5,
+    held: 0.5,
+  },
+  {
+    code: 'accounting',
+    label: '전산회계 2급',
+    labelEn: 'Computerised accounting (grade 2)',
+    occupations: ['0271', '0272'],
+    required: 0.3,
+    preferred: 0.4,
+    held: 0.45,
+  },
+];

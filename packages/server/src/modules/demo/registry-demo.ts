@@ -29,6 +29,8 @@ import {
   BENEFITS,
   COMPANY_PREFIXES,
   COMPANY_SUFFIXES,
+  DEMO_CERT_SCHEME,
+  DEMO_CERTIFICATES,
   DEMO_OCCUPATIONS,
   type DemoOccupation,
   GIVEN_SYLLABLES,
@@ -676,6 +678,66 @@ const ACCOUNT_VACANCIES = [
  * their size) and seekers, each kind from its own stream so that changing one count does not
  * reshuffle the others. Pure: the same options give the same rows.
  */
+/**
+ * Gives vacancies the certificates their occupation asks for and seekers those of the
+ * occupations they desire, by the shares of DEMO_CERTIFICATES — with random sources of their own
+ * (one per kind), so the rest of the demo stays as it was drawn.
+ */
+function assignDemoCertificates(
+  vacancies: RegistryDemo['vacancies'],
+  seekers: DemoSeeker[],
+  seed: number,
+): void {
+  const ref = (code: string) => ({ scheme: DEMO_CERT_SCHEME, code });
+  let random = new DemoRandom(seed + 3);
+  for (const { row } of vacancies) {
+    const required: string[] = [];
+    const preferred: string[] = [];
+    for (const c of DEMO_CERTIFICATES) {
+      if (!c.occupations.includes(row.occupation_code)) continue;
+      const draw = random.float();
+      if (draw < c.required) required.push(c.code);
+      else if (draw < c.required + c.preferred) preferred.push(c.code);
+    }
+    row.required_certificates = JSON.stringify(required.map(ref));
+    row.preferred_certificates = JSON.stringify(preferred.map(ref));
+  }
+  random = new DemoRandom(seed + 4);
+  for (const seeker of seekers) {
+    const desired = new Set(
+      (JSON.parse(seeker.desired_occupations ?? '[]') as { code: string }[]).map((o) => o.code),
+    );
+    const held = DEMO_CERTIFICATES.filter(
+      (c) => c.occupations.some((o) => desired.has(o)) && random.chance(c.held),
+    );
+    seeker.certificates = JSON.stringify(held.map((c) => ref(c.code)));
+  }
+}
+
+/** The demo's certificate list as taxonomy items (labels for the screens and the search). */
+async function ensureDemoCertificates(db: Kysely<Database>, now: string): Promise<void> {
+  const existing = await db
+    .selectFrom('taxonomy_items')
+    .select('code')
+    .where('kind', '=', 'certificate')
+    .where('scheme', '=', DEMO_CERT_SCHEME)
+    .execute();
+  const have = new Set(existing.map((r) => r.code));
+  const rows = DEMO_CERTIFICATES.filter((c) => !have.has(c.code)).map((c) => ({
+    kind: 'certificate' as const,
+    scheme: DEMO_CERT_SCHEME,
+    code: c.code,
+    label: c.label,
+    label_en: c.labelEn,
+    parent_code: null,
+    level: 1,
+    aliases: '[]',
+    created_at: now,
+    updated_at: now,
+  }));
+  if (rows.length) await db.insertInto('taxonomy_items').values(rows).execute();
+}
+
 export function generateRegistryDemo(options: RegistryDemoOptions): RegistryDemo {
   const context = demoContext(options.dongs);
   const employerRandom = new DemoRandom(options.seed);
@@ -727,6 +789,7 @@ export function generateRegistryDemo(options: RegistryDemoOptions): RegistryDemo
       demoSeeker(seekerRandom, context, i + 1, { now: options.now, deskUnitIds: options.deskUnitIds }),
     );
   }
+  assignDemoCertificates(vacancies, seekers, options.seed);
   if (options.accountSeeker && seekers.length) {
     const base = seekers[0]!;
     seekers[0] = {
@@ -741,6 +804,10 @@ export function generateRegistryDemo(options: RegistryDemoOptions): RegistryDemo
         { scheme: KECO, code: '5501' },
       ]),
       skills: JSON.stringify([{ scheme: NCS, code: '06' }]),
+      certificates: JSON.stringify([
+        { scheme: DEMO_CERT_SCHEME, code: 'nurse-aide' },
+        { scheme: DEMO_CERT_SCHEME, code: 'care-worker' },
+      ]),
       careers: JSON.stringify([{ occupation: { scheme: KECO, code: '3075' }, months: 48 }]),
       wage_type: 'monthly',
       wage_amount: 2_000_000,
@@ -821,6 +888,7 @@ export async function seedRegistryDemo(
 ): Promise<RegistryDemoCounts> {
   const demo = generateRegistryDemo(options);
   const org = options.organisationId;
+  await ensureDemoCertificates(db, options.now);
   const employerRow = ({ sector: _sector, ...row }: DemoEmployer) => ({ ...row, organisation_id: org });
   const employerIds: number[] = [];
   let generated = demo.employers;

@@ -2,6 +2,8 @@ import { type AgeRule, AgeRuleInput, ageGroupsFor, DEFAULT_AGE_RULES } from '@il
 import { z } from 'zod';
 import type { Db } from '../../db/kysely.js';
 import type { TaxonomyItemRow } from '../../db/tables.js';
+import { Matcher } from '../../engine/match/matcher.js';
+import type { MatchSeeker, MatchVacancy } from '../../engine/match/types.js';
 import {
   dayNumber,
   SENSITIVE_GROUPS,
@@ -12,6 +14,7 @@ import {
 } from '../../engine/search/index.js';
 import { aliasesOf } from '../taxonomy/taxonomy.presenter.js';
 import { allItems, latestImport } from '../taxonomy/taxonomy.repository.js';
+import { matchSeeker, matchVacancy } from './match-documents.js';
 import * as repo from './search.repository.js';
 
 /**
@@ -25,13 +28,15 @@ import * as repo from './search.repository.js';
  * change twice or out of order is harmless. It catches up before every search, so a write is
  * found by the next search in any process (read-your-writes), and every 500 ms in the
  * background. A new taxonomy import (labels, parent chains, regions), a new year (seekers' age
- * groups) or new age rules rebuild both indexes.
+ * groups) or new age rules rebuild both indexes. The matcher of modules/matching is fed from the
+ * same rows, so recommendations are as fresh as the search.
  *
  * PostgreSQL hands out ids when rows are inserted, not when they commit: the row with id 10 may
  * become visible after id 11 has been read. Ids skipped over are therefore remembered as gaps
  * and asked for again for GAP_WAIT_MS (a rolled-back transaction's id never shows up).
  */
 export const POLL_MS = 500;
+const NO_CONSENTS: ReadonlySet<string> = new Set();
 const GAP_WAIT_MS = 30_000;
 /** Recent change ids checked for gaps when the index is built. */
 const GAP_LOOKBACK = 1000;
@@ -49,10 +54,11 @@ export interface SearchLabels {
   year: number;
 }
 
-/** What a search reads: both indexes and their labels. */
+/** What a search reads: both indexes and their labels; and the matcher (#5), fed from the same rows. */
 export interface SearchIndexes {
   vacancies: VacancyIndex;
   seekers: SeekerIndex;
+  matcher: Matcher;
   labels: SearchLabels;
 }
 
@@ -172,24 +178,39 @@ async function build(
   }
   const labels = await loadLabels(db, year, settings);
   const vacancies = new VacancyIndex();
+  const matcher = new Matcher();
   const vacancyDocs: VacancyDocument[] = [];
+  const matchVacancies: MatchVacancy[] = [];
   for (let after = 0; ; ) {
     const rows = await repo.vacancyPage(k, after);
-    for (const row of rows) vacancyDocs.push(vacancyDocument(row, labels));
+    for (const row of rows) {
+      vacancyDocs.push(vacancyDocument(row, labels));
+      matchVacancies.push(matchVacancy(row, labels));
+    }
     if (rows.length < repo.PAGE) break;
     after = rows[rows.length - 1]!.id;
   }
   vacancies.setAll(vacancyDocs);
+  matcher.setAllVacancies(matchVacancies);
   const seekers = new SeekerIndex();
   const seekerDocs: SeekerDocument[] = [];
+  const matchSeekers: MatchSeeker[] = [];
   for (let after = 0; ; ) {
     const rows = await repo.seekerPage(k, after);
-    for (const row of rows) seekerDocs.push(seekerDocument(row, labels));
+    const consents = await repo.standingConsents(
+      k,
+      rows.map((r) => r.id),
+    );
+    for (const row of rows) {
+      seekerDocs.push(seekerDocument(row, labels));
+      matchSeekers.push(matchSeeker(row, labels, consents.get(row.id) ?? NO_CONSENTS));
+    }
     if (rows.length < repo.PAGE) break;
     after = rows[rows.length - 1]!.id;
   }
   seekers.setAll(seekerDocs);
-  return { vacancies, seekers, labels, revision, lastSeen, gaps };
+  matcher.setAllSeekers(matchSeekers);
+  return { vacancies, seekers, matcher, labels, revision, lastSeen, gaps };
 }
 
 async function catchUp(db: Db, state: State): Promise<void> {
@@ -228,19 +249,33 @@ async function applyVacancies(db: Db, state: State, ids: number[], employerIds: 
   for (const row of rows) {
     found.add(row.id);
     state.vacancies.set(vacancyDocument(row, state.labels));
+    state.matcher.setVacancy(matchVacancy(row, state.labels));
   }
-  for (const id of ids) if (!found.has(id)) state.vacancies.remove(id);
+  for (const id of ids) {
+    if (found.has(id)) continue;
+    state.vacancies.remove(id);
+    state.matcher.removeVacancy(id);
+  }
 }
 
 async function applySeekers(db: Db, state: State, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const rows = await repo.seekersOf(db.kysely, ids);
+  const consents = await repo.standingConsents(
+    db.kysely,
+    rows.map((r) => r.id),
+  );
   const found = new Set<number>();
   for (const row of rows) {
     found.add(row.id);
     state.seekers.set(seekerDocument(row, state.labels));
+    state.matcher.setSeeker(matchSeeker(row, state.labels, consents.get(row.id) ?? NO_CONSENTS));
   }
-  for (const id of ids) if (!found.has(id)) state.seekers.remove(id);
+  for (const id of ids) {
+    if (found.has(id)) continue;
+    state.seekers.remove(id);
+    state.matcher.removeSeeker(id);
+  }
 }
 
 async function loadLabels(
@@ -283,11 +318,16 @@ export function occupationValue(scheme: string, code: string): string {
 
 /** The occupation's parent chain as facet values, top level first (just its own when unknown). */
 export function occupationPath(labels: SearchLabels, scheme: string, code: string): string[] {
+  return codeChain(labels, scheme, code).map((c) => occupationValue(scheme, c));
+}
+
+/** The occupation's parent chain as its scheme's codes, top level first (the matcher's path). */
+export function codeChain(labels: SearchLabels, scheme: string, code: string): string[] {
   const chain: string[] = [];
   let current: string | null = code;
   // A bounded walk: a broken import must not hang the server on a cycle.
   for (let depth = 0; current !== null && depth < 12; depth++) {
-    chain.unshift(occupationValue(scheme, current));
+    chain.unshift(current);
     current = labels.occupations.get(refKey(scheme, current))?.parent_code ?? null;
   }
   return chain;

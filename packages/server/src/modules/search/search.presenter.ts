@@ -29,7 +29,7 @@ import {
 type Facet = { value: string; label: string; count: number }[];
 
 /** A labelled reference to a taxonomy occupation. */
-function occupationRef(labels: SearchLabels, scheme: string, code: string): LabelledRef {
+export function occupationRef(labels: SearchLabels, scheme: string, code: string): LabelledRef {
   return { scheme, code, label: labels.occupations.get(refKey(scheme, code))?.label ?? null };
 }
 

@@ -14,32 +14,37 @@ function chunks<T>(list: T[]): T[][] {
 }
 
 function vacancyColumns(db: Q) {
-  return db
-    .selectFrom('vacancies as v')
-    .innerJoin('employers as e', 'e.id', 'v.employer_id')
-    .select([
-      'v.id',
-      'v.organisation_id',
-      'v.employer_id',
-      'e.name as employer_name',
-      'v.title',
-      'v.description',
-      'v.occupation_scheme',
-      'v.occupation_code',
-      'v.wage_monthly',
-      'v.employment_type',
-      'v.career',
-      'v.education',
-      'v.preferred_groups',
-      'v.eligible_groups',
-      'v.dong_code',
-      'v.lat',
-      'v.lon',
-      'v.opens_on',
-      'v.closes_on',
-      'v.status',
-      'v.source',
-    ]);
+  return db.selectFrom('vacancies as v').innerJoin('employers as e', 'e.id', 'v.employer_id').select([
+    'v.id',
+    'v.organisation_id',
+    'v.employer_id',
+    'e.name as employer_name',
+    'v.title',
+    'v.description',
+    'v.occupation_scheme',
+    'v.occupation_code',
+    'v.wage_monthly',
+    'v.employment_type',
+    'v.career',
+    'v.education',
+    'v.preferred_groups',
+    'v.eligible_groups',
+    'v.dong_code',
+    'v.lat',
+    'v.lon',
+    'v.opens_on',
+    'v.closes_on',
+    'v.status',
+    'v.source',
+    // What the matcher reads besides (#5).
+    'v.required_skills',
+    'v.preferred_skills',
+    'v.required_certificates',
+    'v.preferred_certificates',
+    'v.min_career_months',
+    'v.weekly_hours',
+    'v.shifts',
+  ]);
 }
 export type VacancyIndexRow = Awaited<ReturnType<ReturnType<typeof vacancyColumns>['execute']>>[number];
 
@@ -60,22 +65,28 @@ export async function vacanciesOf(db: Q, ids: number[], employerIds: number[]): 
 }
 
 function seekerColumns(db: Q) {
-  return db
-    .selectFrom('seekers')
-    .select([
-      'id',
-      'organisation_id',
-      'name',
-      'birth_year',
-      'desired_occupations',
-      'skills',
-      'certificates',
-      'education',
-      'home_dong_code',
-      'groups',
-      'status',
-      'employment_types',
-    ]);
+  return db.selectFrom('seekers').select([
+    'id',
+    'organisation_id',
+    'name',
+    'birth_year',
+    'desired_occupations',
+    'skills',
+    'certificates',
+    'education',
+    'home_dong_code',
+    'groups',
+    'status',
+    'employment_types',
+    // What the matcher reads besides (#5).
+    'careers',
+    'wage_monthly',
+    'wage_firm',
+    'weekly_hours',
+    'shifts',
+    'commute_km',
+    'available_from',
+  ]);
 }
 export type SeekerIndexRow = Awaited<ReturnType<ReturnType<typeof seekerColumns>['execute']>>[number];
 
@@ -89,6 +100,25 @@ export async function seekersOf(db: Q, ids: number[]): Promise<SeekerIndexRow[]>
   const rows: SeekerIndexRow[] = [];
   for (const chunk of chunks(ids)) rows.push(...(await seekerColumns(db).where('id', 'in', chunk).execute()));
   return rows;
+}
+
+/** The standing consents' purposes of these seekers (the matcher's `recommendable`). */
+export async function standingConsents(db: Q, seekerIds: number[]): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  for (const chunk of chunks(seekerIds)) {
+    const rows = await db
+      .selectFrom('seeker_consents')
+      .select(['seeker_id', 'purpose'])
+      .where('seeker_id', 'in', chunk)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    for (const row of rows) {
+      const set = out.get(row.seeker_id) ?? new Set<string>();
+      set.add(row.purpose);
+      out.set(row.seeker_id, set);
+    }
+  }
+  return out;
 }
 
 /** Dongs of every region scheme, with names and centroids. */
