@@ -141,6 +141,26 @@ describe('the ilteo command line', () => {
     expect(await usersCount(dir)).toBe(DEMO_ACCOUNTS.length);
   });
 
+  it('match evaluate shows proposed weights next to the saved ones and the baselines, and refuses bad weights', async () => {
+    const dir = freshDataDir();
+    expect((await ilteo(dir, 'seed', '--demo')).error).toBeNull();
+    const bad = await ilteo(dir, 'match', 'evaluate', '--weights', '{"distance":-3}');
+    expect(bad.error).toContain('weights.distance');
+    expect(bad.error).toContain('0 이상');
+    const run = await ilteo(dir, 'match', 'evaluate', '--weights', '{"occupation":10}');
+    expect(run.error).toBeNull();
+    expect(run.stdout).toMatch(/\| 직종·경력 \(occupation\) \| 30 \| 10 \|/);
+    const rows = Object.fromEntries(
+      [...run.stdout.matchAll(/^\| (proposed weights|saved weights|baseline: [^|]+?) \| ([\d.]+)/gm)].map(
+        (m) => [m[1], Number(m[2])],
+      ),
+    );
+    expect(Object.keys(rows)).toHaveLength(4);
+    // On the generated labels the saved (default) weights beat both baselines on NDCG@10.
+    expect(rows['saved weights']).toBeGreaterThan(rows['baseline: text search only']!);
+    expect(rows['saved weights']).toBeGreaterThan(rows['baseline: occupation code only']!);
+  }, 120_000);
+
   it('user create makes a staff account at the named desk, who must change the password', async () => {
     const dir = await demoDataDir();
     const run = await ilteo(

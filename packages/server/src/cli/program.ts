@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   CreateStaffBody,
   IMPORT_MODES,
+  MatchWeights,
   REGION_LEVELS,
   REGISTRY_EXPORT_KINDS,
   REGISTRY_IMPORT_KINDS,
@@ -25,6 +26,9 @@ import { createOrganisation, createUserAsSystem } from '../modules/auth/users.co
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.service.js';
 import { exportRegistry } from '../modules/imports/exports.service.js';
 import { importRegistryFile } from '../modules/imports/imports.service.js';
+import { formatEvaluation } from '../modules/matching/evaluation.format.js';
+import { evaluateForOrganisation } from '../modules/matching/evaluation.service.js';
+import { weightsOf } from '../modules/matching/matching.service.js';
 import { runRetentionEverywhere } from '../modules/privacy/privacy.service.js';
 import { ensureDefaultTaxonomies } from '../modules/taxonomy/defaults.js';
 import {
@@ -167,6 +171,7 @@ export function buildCli(): Command {
   addTaxonomyCommands(program);
   addPrivacyCommands(program);
   addRegistryFileCommands(program);
+  addMatchCommands(program);
 
   return program;
 }
@@ -393,4 +398,54 @@ function addRegistryFileCommands(program: Command): void {
         console.log(`${file}: ${kind} as ${format.toUpperCase()}`);
       }),
     );
+}
+
+/** `ilteo match evaluate`: what a change of weights would do, before it is saved (docs/matching-evaluation.md). */
+function addMatchCommands(program: Command): void {
+  const match = program.command('match').description('recommendations: quality of the match weights');
+  match
+    .command('evaluate')
+    .description(
+      'NDCG@10, recall@10, MRR and coverage of proposed weights next to the saved ones and the two ' +
+        'baselines (text search only, occupation code only), on the generated label set and on the ' +
+        'feedback recorded in the database; saves nothing',
+    )
+    .option(
+      '--weights <json>',
+      'proposed weights, e.g. \'{"occupation":40,"skills":15,"distance":10,"wage":15,"conditions":10,"education":5,"freshness":5}\'; ' +
+        'components left out keep their saved value',
+    )
+    .action((options: { weights?: string }) =>
+      withDb(async (db) => {
+        await migrateUp(db);
+        await ensureDefaultTaxonomies(db);
+        const ctx = systemCtx(db);
+        const organisation = await getOrganisation(ctx).catch(explain);
+        const saved = await weightsOf(db.kysely, organisation.id);
+        const proposed = parseWeights(options.weights, saved);
+        const evaluation = await evaluateForOrganisation(db, organisation.id, proposed);
+        console.log(formatEvaluation(evaluation, proposed, saved));
+      }),
+    );
+}
+
+/** Proposed weights from the command line: JSON over the saved weights, checked like the API checks them. */
+function parseWeights(json: string | undefined, saved: MatchWeights): MatchWeights {
+  if (json === undefined) return saved;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('--weights: JSON이 아닙니다 / not JSON');
+  }
+  const parsed = MatchWeights.safeParse({ ...saved, ...(typeof value === 'object' && value ? value : {}) });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      keyword: i.code,
+      instancePath: `/weights/${i.path.join('/')}`,
+      params: { ...i },
+    }));
+    explain(validationError(fieldErrorsFromValidation(issues)));
+  }
+  return parsed.data;
 }
