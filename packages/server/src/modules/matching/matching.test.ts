@@ -253,6 +253,13 @@ describe.each(testDatabases())('matching API on $name', (database) => {
       .where('action', '=', 'matching.feedback')
       .execute();
     expect(audited.length).toBeGreaterThanOrEqual(2);
+    // The verdict is the seeker's own data: it is in their download (개인정보 열람).
+    const exported = (await seeker.get('/api/v1/me/seeker/export')).json() as {
+      recommendationFeedback: { vacancyId: number; verdict: string; by: string }[];
+    };
+    expect(exported.recommendationFeedback).toContainEqual(
+      expect.objectContaining({ vacancyId: first.id, verdict: 'not_relevant', by: 'self' }),
+    );
     expect((await send(null)).statusCode).toBe(200);
     expect(await shown()).toBeNull();
 

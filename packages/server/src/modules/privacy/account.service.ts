@@ -24,10 +24,11 @@ export async function exportMyData(ctx: Ctx) {
   const account = await repo.findAccount(k, actor.userId);
   if (!account) throw new AppError('UNAUTHENTICATED');
   const seekerRow = await findSeekerOfUser(k, actor.userId);
-  const [accountConsents, seeker, events] = await Promise.all([
+  const [accountConsents, seeker, events, feedback] = await Promise.all([
     repo.accountConsents(k, actor.userId),
     seekerRow ? loadSeeker(k, seekerRow.id) : Promise.resolve(null),
     repo.auditAbout(k, actor.userId, seekerRow?.id ?? null),
+    seekerRow ? repo.matchFeedbackAbout(k, seekerRow.id) : Promise.resolve([]),
   ]);
   const exportedAt = new Date().toISOString();
   const data = {
@@ -52,6 +53,13 @@ export async function exportMyData(ctx: Ctx) {
     })),
     seekerProfile: seeker,
     seekerConsentTexts: seeker ? SEEKER_CONSENT_TEXTS : null,
+    // Relevant / not relevant on recommended pairs: their own, and employers' and counsellors' about them.
+    recommendationFeedback: feedback.map((f) => ({
+      vacancyId: f.vacancy_id,
+      verdict: f.verdict,
+      by: f.user_id === actor.userId ? 'self' : f.side,
+      at: f.updated_at,
+    })),
     activity: events.map((e) => {
       const aboutThem =
         (e.entity_type === 'user' && e.entity_id === String(actor.userId)) ||

@@ -129,3 +129,13 @@ export async function deleteAccount(db: Q, userId: number): Promise<void> {
   await db.deleteFrom('user_units').where('user_id', '=', userId).execute();
   await db.deleteFrom('users').where('id', '=', userId).execute();
 }
+
+/** Every verdict on recommended pairs about one seeker (their data export). */
+export function matchFeedbackAbout(db: Q, seekerId: number) {
+  return db
+    .selectFrom('match_feedback')
+    .select(['vacancy_id', 'verdict', 'side', 'user_id', 'updated_at'])
+    .where('seeker_id', '=', seekerId)
+    .orderBy('updated_at')
+    .execute();
+}
