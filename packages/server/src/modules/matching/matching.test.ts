@@ -1,11 +1,14 @@
+import fs from 'node:fs';
 import type { CandidateList, MatchWeightsSettings, Problem, VacancyRecommendationList } from '@ilteo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/kysely.js';
+import { SYSTEM } from '../../http/context.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { testDatabases } from '../../test/databases.js';
 import { recordChange } from '../search/change-log.js';
 import { demoOrganisationId, insertSeeker, insertVacancy, updateVacancy } from '../search/search.fixtures.js';
 import { ensureDefaultTaxonomies } from '../taxonomy/defaults.js';
+import { importTaxonomyFile } from '../taxonomy/import.service.js';
 
 /** 부평1동's KOSTAT code and a KECO detail occupation (간호조무사) with its 세분류 siblings. */
 const DONG = '2306051';
@@ -378,4 +381,55 @@ describe.each(testDatabases())('matching API on $name', (database) => {
     const counsellor = await t.signedIn('counsellor');
     expect((await counsellor.post('/api/v1/matching/evaluate', { weights: defaults })).statusCode).toBe(403);
   }, 120_000);
+
+  it('matches on another scheme by its own hierarchy: ISCO-08 imported beside KECO', async () => {
+    await importTaxonomyFile(
+      { db: t.db, actor: SYSTEM, requestId: 'isco' },
+      {
+        kind: 'occupation',
+        scheme: 'ISCO-08',
+        mode: 'merge',
+        bytes: fs.readFileSync(new URL('../taxonomy/fixtures/isco08-excerpt.csv', import.meta.url)),
+        source: 'isco08-excerpt.csv',
+      },
+    );
+    // A midwife (2222) looking for work; a nursing professional's job (2221, same unit group 222),
+    // an associate nurse's (3221, another major group) and a KECO nurse's (another scheme).
+    const seekerId = await insertSeeker(t.db, organisationId, {
+      desired_occupations: JSON.stringify([{ scheme: 'ISCO-08', code: '2222' }]),
+      home_dong_code: DONG,
+    });
+    await grantConsents(t.db, seekerId, ['employment_services', 'recommendation']);
+    const base = { organisationId, employerId: otherEmployerId };
+    const sibling = await insertVacancy(t.db, base, {
+      title: 'Nursing professional',
+      occupation_scheme: 'ISCO-08',
+      occupation_code: '2221',
+      dong_code: DONG,
+    });
+    const distant = await insertVacancy(t.db, base, {
+      title: 'Nursing associate',
+      occupation_scheme: 'ISCO-08',
+      occupation_code: '3221',
+      dong_code: DONG,
+    });
+    const keco = await insertVacancy(t.db, base, {
+      title: '간호사',
+      occupation_code: '3040',
+      dong_code: DONG,
+    });
+    const counsellor = await t.signedIn('counsellor');
+    const { items } = (
+      await counsellor.get(`/api/v1/seekers/${seekerId}/recommendations?limit=100`)
+    ).json() as VacancyRecommendationList;
+    const byId = new Map(items.map((i) => [i.id, i]));
+    expect(items[0]!.id).toBe(sibling);
+    expect(byId.get(sibling)!.components.occupation).toBeGreaterThan(
+      byId.get(distant)?.components.occupation ?? 0,
+    );
+    expect(byId.get(sibling)!.reasons.map((r) => r.code)).toContain('related_occupation');
+    expect(byId.get(sibling)!.vacancy.occupation).toMatchObject({ scheme: 'ISCO-08', label: '간호 전문가' });
+    // Codes of different schemes never match: the KECO vacancy is not the same occupation.
+    expect(byId.get(keco)?.components.occupation ?? 0).toBe(0);
+  });
 });
