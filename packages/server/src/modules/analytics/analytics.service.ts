@@ -37,13 +37,7 @@ function groupOf(
   code: string,
   level: number,
 ): { value: string; label: string; labelEn: string | null } {
-  const chain: string[] = [];
-  let current: string | null = code;
-  // Bounded: a broken import must not hang the server on a cycle.
-  for (let depth = 0; current !== null && depth < 12; depth++) {
-    chain.unshift(current);
-    current = taxonomy.occupations.get(refKey(scheme, current))?.parent ?? null;
-  }
+  const chain = chainOf(taxonomy, scheme, code);
   const groupCode = chain[Math.min(level, chain.length) - 1] ?? code;
   const item = taxonomy.occupations.get(refKey(scheme, groupCode));
   return {
@@ -51,6 +45,24 @@ function groupOf(
     label: item?.label ?? groupCode,
     labelEn: item?.labelEn ?? null,
   };
+}
+
+/** The occupation's parent chain, top level first, itself last. */
+function chainOf(taxonomy: Taxonomy, scheme: string, code: string): string[] {
+  const chain: string[] = [];
+  let current: string | null = code;
+  // Bounded: a broken import must not hang the server on a cycle.
+  for (let depth = 0; current !== null && depth < 12; depth++) {
+    chain.unshift(current);
+    current = taxonomy.occupations.get(refKey(scheme, current))?.parent ?? null;
+  }
+  return chain;
+}
+
+/** Who may suit a vacancy: its occupation's group one level up (KECO: the 소분류), or itself at the top. */
+function fitOf(taxonomy: Taxonomy, scheme: string, code: string): string {
+  const chain = chainOf(taxonomy, scheme, code);
+  return occupationValue(scheme, chain[Math.max(0, chain.length - 2)] ?? code);
 }
 
 const keyOf = (r: { scheme: string; code: string }) => `${r.scheme}:${r.code}`;
@@ -107,6 +119,7 @@ export async function mismatchReport(
       closedOn: row.closed_at ? seoulToday(new Date(row.closed_at)) : null,
       requiredCertificates: jsonRefs(row.required_certificates).map(keyOf),
       requiredSkills: jsonRefs(row.required_skills).map(keyOf),
+      fit: fitOf(taxonomy, row.occupation_scheme, row.occupation_code),
     });
   }
   const seekers: MismatchSeeker[] = [];
@@ -127,6 +140,7 @@ export async function mismatchReport(
       registeredOn: seoulToday(new Date(row.created_at)),
       certificates: jsonRefs(row.certificates).map(keyOf),
       skills: jsonRefs(row.skills).map(keyOf),
+      fits: [...new Set(jsonRefs(row.desired_occupations).map((r) => fitOf(taxonomy, r.scheme, r.code)))],
     });
   }
 

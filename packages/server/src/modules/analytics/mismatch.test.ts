@@ -151,6 +151,19 @@ describe('the mismatch analytics', () => {
     expect(one([{ ...a, commuteKm: 3 }])).toBeUndefined();
   });
 
+  it('counts as suitable only seekers of the same occupation or a sibling of it (fit), not the whole group', () => {
+    // A bus driver's job (fit 622) in the transport group (6); the only seeker of group 6 wants to drive trucks.
+    const bus = vacancy(10, { group: '6', fit: '622' });
+    const trucker = seeker({ groups: ['6'], fits: ['622x'] });
+    const hard = (people: MismatchSeeker[]) =>
+      analyseMismatch({ year: 2019, month: null, today: TODAY, vacancies: [bus], seekers: people })
+        .hardToFill;
+    expect(hard([trucker])).toEqual([
+      { vacancyId: 10, openDays: 305, groupSeekers: 0, reasons: ['no_seeker_in_group'] },
+    ]);
+    expect(hard([trucker, seeker({ groups: ['6'], fits: ['622'] })])).toEqual([]);
+  });
+
   it('has medians and day counts that add up', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);

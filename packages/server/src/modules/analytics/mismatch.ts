@@ -19,6 +19,11 @@ export interface MismatchVacancy {
   /** Keys of required certificates and skills (`scheme:code`). */
   requiredCertificates: string[];
   requiredSkills: string[];
+  /**
+   * Who may suit it: seekers whose `fits` include this (the service passes the occupation's
+   * group one level above the occupation itself, e.g. the KECO 소분류). Default: `group`.
+   */
+  fit?: string;
 }
 
 /** A seeker as the analytics read it: desired groups at the chosen level, home dong's centroid. */
@@ -34,6 +39,8 @@ export interface MismatchSeeker {
   registeredOn: string;
   certificates: string[];
   skills: string[];
+  /** Desired occupations' groups at the vacancies' `fit` level. Default: `groups`. */
+  fits?: string[];
 }
 
 export interface MismatchInput {
@@ -242,9 +249,11 @@ export function analyseMismatch(input: MismatchInput): MismatchResult {
   const missingCertificates = new Map<string, number>();
   const missingSkills = new Map<string, number>();
   const hardToFill: MismatchResult['hardToFill'] = [];
-  const presentByGroup = groupBy(present, (s) => s.groups);
+  // A suitable seeker desires the vacancy's occupation or a sibling of it, holds its required
+  // certificates and lives within their commute limit of it.
+  const presentByFit = groupBy(present, (s) => s.fits ?? s.groups);
   for (const v of openNow) {
-    const candidates = presentByGroup.get(v.group) ?? [];
+    const candidates = presentByFit.get(v.fit ?? v.group) ?? [];
     for (const c of new Set(v.requiredCertificates)) {
       if (!candidates.some((s) => s.certificates.includes(c))) {
         missingCertificates.set(c, (missingCertificates.get(c) ?? 0) + 1);

@@ -792,7 +792,8 @@ export const DEMO_CERT_SCHEME = 'DEMO-CERT';
  * codes of the demo's own (the official Q-Net list is not in reference-data; an operator loads it
  * with `ilteo taxonomy import`). By the occupation that asks for it: the share of vacancies that
  * require it, that prefer it, and of seekers desiring the occupation who hold it. Some are scarce
- * on purpose (버스운전자격, 지게차) so that the mismatch analytics find what is missing.
+ * on purpose (지게차, 용접) and no demo seeker holds 버스운전자격, so that the mismatch analytics
+ * have hard-to-fill vacancies and missing certificates to show.
  */
 export const DEMO_CERTIFICATES: readonly {
   code: string;
@@ -873,7 +874,7 @@ export const DEMO_CERTIFICATES: readonly {
     occupations: ['6230', '6244'],
     required: 0.7,
     preferred: 0.2,
-    held: 0.3,
+    held: 0.12,
   },
   {
     code: 'large-vehicle',
@@ -882,7 +883,7 @@ export const DEMO_CERTIFICATES: readonly {
     occupations: ['6223'],
     required: 0.7,
     preferred: 0.2,
-    held: 0.5,
+    held: 0.2,
   },
   {
     code: 'bus-driver',
@@ -891,7 +892,7 @@ export const DEMO_CERTIFICATES: readonly {
     occupations: ['6222'],
     required: 1,
     preferred: 0,
-    held: 0.3,
+    held: 0,
   },
   {
     code: 'welder',
@@ -900,7 +901,7 @@ export const DEMO_CERTIFICATES: readonly {
     occupations: ['8241'],
     required: 0.4,
     preferred: 0.4,
-    held: 0.35,
+    held: 0.15,
   },
   {
     code: 'electrician',
