@@ -88,6 +88,10 @@ export const FIELD_MESSAGES = {
     en: 'The geometry is not valid (a Polygon or MultiPolygon in longitude/latitude): {value}',
   },
   // Seekers, employers, vacancies (#4).
+  all_weights_zero: {
+    ko: '가중치 중 하나 이상은 0보다 커야 합니다.',
+    en: 'At least one weight must be above zero.',
+  },
   invalid_business_number: {
     ko: '사업자등록번호가 올바르지 않습니다(10자리, 검증번호 확인).',
     en: 'This business registration number is not valid (10 digits with a check digit).',

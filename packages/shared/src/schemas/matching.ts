@@ -35,9 +35,7 @@ export const MatchWeights = z
     education: z.number().min(0).max(100),
     freshness: z.number().min(0).max(100),
   })
-  .refine((w) => Object.values(w).some((v) => v > 0), {
-    message: '가중치 중 하나 이상은 0보다 커야 합니다 / At least one weight must be above zero',
-  });
+  .refine((w) => Object.values(w).some((v) => v > 0), { params: { messageCode: 'all_weights_zero' } });
 export type MatchWeights = z.infer<typeof MatchWeights>;
 
 export const MatchComponents = z.object({

@@ -15,6 +15,7 @@ describe('side navigation', () => {
       '/staff/vacancies',
       '/staff/imports',
       '/staff/mismatch',
+      '/admin/matching',
       '/admin/minimum-wages',
       '/jobs',
       '/account',
@@ -83,5 +84,13 @@ describe('the registry in the navigation', () => {
     for (const role of ['admin', 'planner', 'counsellor', 'employer', 'seeker'] as const) {
       expect(navFor(role).map((i) => i.to)).toContain('/jobs');
     }
+  });
+});
+
+describe('matching in the navigation', () => {
+  it('offers the matching weights to administrators only, who may change them', () => {
+    expect(rolesFor('adminMatching')).toEqual(['admin']);
+    expect(can('admin', 'matching.manage')).toBe(true);
+    expect(can('counsellor', 'matching.manage')).toBe(false);
   });
 });

@@ -28,6 +28,7 @@ export const NAV_ITEMS = {
   staffVacancies: { to: '/staff/vacancies', label: 'nav.staffVacancies', permission: 'vacancies.post' },
   staffImports: { to: '/staff/imports', label: 'nav.staffImports', permission: 'registry.import' },
   mismatch: { to: '/staff/mismatch', label: 'nav.mismatch', permission: 'analytics.read' },
+  adminMatching: { to: '/admin/matching', label: 'nav.adminMatching', permission: 'matching.manage' },
   adminMinimumWages: {
     to: '/admin/minimum-wages',
     label: 'nav.adminMinimumWages',
@@ -51,6 +52,7 @@ export const NAV_BY_ROLE: Record<Role, readonly NavItemId[]> = {
     'staffVacancies',
     'staffImports',
     'mismatch',
+    'adminMatching',
     'adminMinimumWages',
     'jobs',
     'account',

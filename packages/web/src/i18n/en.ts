@@ -1526,4 +1526,90 @@ export const en: Record<MessageKey, string> = {
   'mismatch.reason.beyond_commute': 'Beyond commuting distance',
   'mismatch.reason.no_one_meets_all': 'Nobody meets every condition',
   // --- end mismatch
+  // --- matching (features/matching)
+  'nav.adminMatching': 'Matching weights',
+  'matching.score.rank': 'Recommendation {rank},',
+  'matching.score.caption': 'match',
+  'matching.reasons': 'Why recommended',
+  'matching.closesOn': 'Closes {date}',
+  'matching.candidate.born': 'born {year}',
+  'matching.candidate.desired': 'Desired occupations',
+  'matching.candidate.groups': 'Groups',
+  'matching.why': 'Why this match',
+  'matching.sides':
+    "Seeker's side {seeker}% · employer's side {employer}%. The match is their harmonic mean, so it is high only when both sides fit.",
+  'matching.feedback.legend': 'Is this recommendation relevant?',
+  'matching.feedback.relevant': 'Relevant',
+  'matching.feedback.notRelevant': 'Not relevant',
+  'matching.loading': 'Loading recommendations.',
+  'matching.more': 'Show more',
+  'matching.loadingMore': 'Loading more…',
+  'matching.vacancies.title': 'Recommended jobs',
+  'matching.vacancies.leadSelf':
+    'Open vacancies chosen for your desired occupations, experience, commute, desired wage and working conditions. Marking them relevant or not relevant helps us check and tune the recommendations.',
+  'matching.vacancies.leadStaff':
+    "Open vacancies that fit this seeker's wishes. Go through them together in counselling.",
+  'matching.vacancies.emptySelf':
+    'No jobs to recommend yet — check your desired occupations and commuting distance.',
+  'matching.vacancies.emptyStaff':
+    'No jobs to recommend to this seeker yet. Check the desired occupations, the commuting distance and the desired wage (and whether it is firm).',
+  'matching.candidates.title': 'Recommended candidates',
+  'matching.candidates.leadEmployer':
+    'Seekers who agreed to be recommended and fit this vacancy. Names are partly hidden to protect personal data; a counsellor of the employment centre puts you in touch.',
+  'matching.candidates.leadStaff':
+    'Seekers who agreed to be recommended and fit this vacancy. Open a name for the full profile (the read is logged).',
+  'matching.candidates.notOpen': 'Candidates are recommended for open vacancies only.',
+  'matching.candidates.empty':
+    'No candidates to recommend yet — check the occupation, required certificates, workplace and eligibility.',
+  'matching.vacancy.crumb': 'Vacancy and candidates',
+  'matching.vacancy.backStaff': 'Back to vacancies',
+  'matching.vacancy.backEmployer': "Back to our company's vacancies",
+  'matching.vacancy.public': 'View the vacancy',
+  'matching.list.candidates': 'Candidates',
+  'matching.list.see': 'See candidates',
+  'matching.admin.title': 'Matching weights',
+  'matching.admin.lead':
+    'The weights of the seven parts of the recommendation score. Before changing them, use Evaluate to see what the change does to the quality of the recommendations. Weights are divided by their sum, so their shares are what count.',
+  'matching.admin.weights': 'Weights (0–100)',
+  'matching.admin.updatedAt': 'Last saved {at}',
+  'matching.admin.usingDefaults': 'The defaults are in use.',
+  'matching.admin.default': 'Default {value}',
+  'matching.admin.share': 'share {percent}%',
+  'matching.admin.why.occupation':
+    'Whether the job is the kind the seeker asked for is what a list is judged by first.',
+  'matching.admin.why.skills':
+    'Jobs that use what a person can do. Many records list few skills, so it cannot carry more.',
+  'matching.admin.why.distance':
+    'Commuting is the most common reason to refuse an offer; the commute limit already removes far ones.',
+  'matching.admin.why.wage': 'A shortfall matters, but a firm minimum already filters the unacceptable.',
+  'matching.admin.why.conditions': 'Hours, shifts and contract type: often negotiable.',
+  'matching.admin.why.education':
+    "Requirements are often soft in practice; the employer's side weighs them again.",
+  'matching.admin.why.freshness': 'A tie-breaker towards vacancies still being filled.',
+  'matching.admin.reset': 'Back to defaults',
+  'matching.admin.evaluate': 'Evaluate',
+  'matching.admin.evaluating': 'Evaluating…',
+  'matching.admin.evaluatingLong': 'Evaluating. This takes a few seconds.',
+  'matching.admin.saved': 'Weights saved. Recommendations use them from now on.',
+  'matching.admin.unchanged': 'Same as the saved weights.',
+  'matching.admin.evaluation': 'Quality of the recommendations',
+  'matching.admin.evaluationLead':
+    'For each evaluation set: the proposed weights, the current weights and two baselines. Higher is better for all four figures. The numbers under the proposal are its change against the current weights.',
+  'matching.admin.notEvaluated': 'Not evaluated yet. Set the weights, then press Evaluate.',
+  'matching.admin.stale': 'The weights changed after the evaluation. Evaluate again.',
+  'matching.admin.noSets': 'There is nothing to evaluate against.',
+  'matching.admin.setSize': '{pairs} pairs · {relevant} relevant · {queries} seekers evaluated',
+  'matching.admin.method': 'Method',
+  'matching.admin.vsCurrent': 'against the current weights',
+  'matching.metric.ndcg': 'NDCG@10',
+  'matching.metric.recall': 'Recall@10',
+  'matching.metric.mrr': 'MRR',
+  'matching.metric.coverage': 'Vacancy coverage',
+  'matching.method.proposed': 'Proposed weights',
+  'matching.method.current': 'Current weights',
+  'matching.method.textOnly': 'Text search only',
+  'matching.method.occupationOnly': 'Occupation code only',
+  'matching.source.feedback': 'Recorded feedback (relevant / not relevant)',
+  'matching.source.synthetic': 'Synthetic evaluation set',
+  // --- end matching
 };

@@ -1510,6 +1510,88 @@ export const ko = {
   'mismatch.reason.beyond_commute': '통근 범위 밖',
   'mismatch.reason.no_one_meets_all': '모든 조건을 갖춘 구직자 없음',
   // --- end mismatch
+  // --- matching (features/matching)
+  'nav.adminMatching': '매칭 가중치',
+  'matching.score.rank': '추천 {rank}위,',
+  'matching.score.caption': '적합도',
+  'matching.reasons': '추천 이유',
+  'matching.closesOn': '{date} 마감',
+  'matching.candidate.born': '{year}년생',
+  'matching.candidate.desired': '희망직종',
+  'matching.candidate.groups': '해당 대상',
+  'matching.why': '왜 추천되었나요?',
+  'matching.sides':
+    '구직자 쪽 적합도 {seeker}% · 기업 쪽 적합도 {employer}%. 적합도는 두 값의 조화평균이라 양쪽 모두에 맞아야 높습니다.',
+  'matching.feedback.legend': '이 추천이 관련 있나요?',
+  'matching.feedback.relevant': '관련 있음',
+  'matching.feedback.notRelevant': '관련 없음',
+  'matching.loading': '추천을 불러오는 중입니다.',
+  'matching.more': '더 보기',
+  'matching.loadingMore': '더 불러오는 중…',
+  'matching.vacancies.title': '추천 일자리',
+  'matching.vacancies.leadSelf':
+    '희망직종, 경력, 통근거리, 희망임금과 근무조건에 맞춰 모집 중인 공고를 골랐습니다. ‘관련 있음/관련 없음’ 표시는 추천 품질을 점검하고 가중치를 고치는 데 쓰입니다.',
+  'matching.vacancies.leadStaff':
+    '이 구직자의 희망 조건에 맞는 모집 중인 공고입니다. 상담 때 함께 확인하세요.',
+  'matching.vacancies.emptySelf': '추천할 일자리가 아직 없습니다 — 희망직종과 통근거리를 확인하세요.',
+  'matching.vacancies.emptyStaff':
+    '이 구직자에게 추천할 일자리가 아직 없습니다. 희망직종, 통근거리, 희망임금(하한 고정 여부)을 확인하세요.',
+  'matching.candidates.title': '추천 인재',
+  'matching.candidates.leadEmployer':
+    '추천 동의를 한 구직자 가운데 이 공고에 맞는 분입니다. 개인정보 보호를 위해 이름 일부만 보입니다. 연결은 취업지원센터 상담사가 돕습니다.',
+  'matching.candidates.leadStaff':
+    '추천 동의를 한 구직자 가운데 이 공고에 맞는 사람입니다. 이름을 누르면 상세 정보를 봅니다(열람 기록이 남습니다).',
+  'matching.candidates.notOpen': '모집 중인 공고에만 추천 인재를 보여 드립니다.',
+  'matching.candidates.empty':
+    '추천할 구직자가 아직 없습니다 — 직종, 필수 자격, 근무지와 자격 요건을 확인하세요.',
+  'matching.vacancy.crumb': '공고와 추천 인재',
+  'matching.vacancy.backStaff': '채용공고 관리로 돌아가기',
+  'matching.vacancy.backEmployer': '우리 회사 채용공고로 돌아가기',
+  'matching.vacancy.public': '공고 보기',
+  'matching.list.candidates': '추천 인재',
+  'matching.list.see': '추천 인재 보기',
+  'matching.admin.title': '매칭 가중치',
+  'matching.admin.lead':
+    '추천 점수를 이루는 일곱 요소의 가중치입니다. 바꾸기 전에 ‘평가하기’로 추천 품질이 어떻게 달라지는지 확인하세요. 가중치는 합계로 나눠 쓰므로 비중이 중요합니다.',
+  'matching.admin.weights': '가중치 (0~100)',
+  'matching.admin.updatedAt': '마지막 저장 {at}',
+  'matching.admin.usingDefaults': '기본값을 쓰고 있습니다.',
+  'matching.admin.default': '기본값 {value}',
+  'matching.admin.share': '비중 {percent}%',
+  'matching.admin.why.occupation': '구직자가 원한 직종인지가 추천 목록을 판단하는 첫 기준입니다.',
+  'matching.admin.why.skills': '가진 기술을 쓰는 일자리. 기술을 적지 않은 기록이 많아 비중을 낮게 둡니다.',
+  'matching.admin.why.distance':
+    '통근은 일자리를 거절하는 가장 흔한 이유입니다. 먼 곳은 통근 한도로 이미 빠집니다.',
+  'matching.admin.why.wage': '임금 부족은 중요하지만, 하한을 고정한 구직자는 이미 걸러집니다.',
+  'matching.admin.why.conditions': '근무시간, 교대, 고용형태: 흔히 조정할 수 있습니다.',
+  'matching.admin.why.education': '요건은 실제로 유연한 경우가 많고, 기업 쪽 적합도에서 다시 봅니다.',
+  'matching.admin.why.freshness': '아직 채용 중인 새 공고 쪽으로 동점을 가립니다.',
+  'matching.admin.reset': '기본값으로',
+  'matching.admin.evaluate': '평가하기',
+  'matching.admin.evaluating': '평가하는 중…',
+  'matching.admin.evaluatingLong': '평가하는 중입니다. 몇 초 걸립니다.',
+  'matching.admin.saved': '가중치를 저장했습니다. 이제부터 추천에 쓰입니다.',
+  'matching.admin.unchanged': '저장된 가중치와 같습니다.',
+  'matching.admin.evaluation': '추천 품질 평가',
+  'matching.admin.evaluationLead':
+    '평가 자료마다 제안한 가중치, 지금 가중치, 두 비교 방법의 품질입니다. 네 지표 모두 높을수록 좋습니다. 제안 행 아래 숫자는 지금 가중치와의 차이입니다.',
+  'matching.admin.notEvaluated': '아직 평가하지 않았습니다. 가중치를 정한 뒤 ‘평가하기’를 누르세요.',
+  'matching.admin.stale': '평가한 뒤 가중치가 바뀌었습니다. 다시 평가하세요.',
+  'matching.admin.noSets': '평가할 자료가 없습니다.',
+  'matching.admin.setSize': '평가 쌍 {pairs}개 · 관련 있음 {relevant}개 · 평가한 구직자 {queries}명',
+  'matching.admin.method': '방법',
+  'matching.admin.vsCurrent': '지금 가중치 대비',
+  'matching.metric.ndcg': 'NDCG@10',
+  'matching.metric.recall': '재현율@10',
+  'matching.metric.mrr': 'MRR',
+  'matching.metric.coverage': '공고 포괄률',
+  'matching.method.proposed': '제안 가중치',
+  'matching.method.current': '현재 가중치',
+  'matching.method.textOnly': '텍스트 검색만',
+  'matching.method.occupationOnly': '직종 코드만',
+  'matching.source.feedback': '기록된 피드백(관련 있음/관련 없음)',
+  'matching.source.synthetic': '합성 평가 자료',
+  // --- end matching
 } as const satisfies Record<string, string>;
 
 /** Every message key; `en` must define each of them. */

@@ -4,6 +4,7 @@ import { Layout } from '../components/Layout';
 import { rolesFor } from '../components/nav';
 import { RequireRole } from '../features/auth/RequireRole';
 import { jobsRoutes } from '../features/jobs/routes';
+import { matchingRoutes } from '../features/matching/routes';
 import { mismatchRoutes } from '../features/mismatch/routes';
 import { monitoringRoutes } from '../features/monitoring/routes';
 import { publicRoutes } from '../features/public/routes';
@@ -105,6 +106,7 @@ export const routes: RouteObject[] = [
           ...jobsRoutes,
           ...registryRoutes,
           ...mismatchRoutes,
+          ...matchingRoutes,
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },

@@ -21,7 +21,8 @@ function matchFields(result: MatchResult, feedback: Verdict) {
     employerSide: round(result.employerSide),
     components,
     reasons: result.reasons,
-    distanceKm: result.distanceKm === null ? null : round(result.distanceKm, 2),
+    // Rounded as the commute reason rounds it (one decimal), so the two never disagree.
+    distanceKm: result.distanceKm === null ? null : Number(result.distanceKm.toFixed(1)),
     feedback,
   };
 }

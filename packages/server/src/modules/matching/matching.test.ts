@@ -311,6 +311,10 @@ describe.each(testDatabases())('matching API on $name', (database) => {
     };
     const refused = await admin.put('/api/v1/matching/weights', { weights: zero });
     expect(refused.statusCode).toBe(400);
+    expect((refused.json() as Problem).errors[0]).toMatchObject({
+      field: 'weights',
+      code: 'all_weights_zero',
+    });
     const negative = await admin.put('/api/v1/matching/weights', { weights: { ...zero, distance: -1 } });
     expect(negative.statusCode).toBe(400);
     expect((negative.json() as Problem).errors[0]).toMatchObject({ field: 'weights.distance' });

@@ -136,6 +136,12 @@ export function EmployerVacanciesPage() {
                           {t('common.edit')}
                           <span className="sr-only">: {v.title}</span>
                         </Link>
+                        {v.status === 'open' && (
+                          <Link className="krds-btn small secondary" to={`/employer/vacancies/${v.id}`}>
+                            {t('matching.list.candidates')}
+                            <span className="sr-only">: {v.title}</span>
+                          </Link>
+                        )}
                         {NEXT_STATUSES[v.status].map((to) => (
                           <button
                             key={to}

@@ -14,6 +14,10 @@ const EmployerVacanciesPage = lazy(() =>
   import('./EmployerVacanciesPage').then((m) => ({ default: m.EmployerVacanciesPage })),
 );
 const VacancyFormPage = lazy(() => import('./VacancyFormPage').then((m) => ({ default: m.VacancyFormPage })));
+// The vacancy with its recommended candidates (features/matching), for the company that posted it.
+const EmployerVacancyMatchPage = lazy(() =>
+  import('../matching/VacancyMatchPage').then((m) => ({ default: m.EmployerVacancyMatchPage })),
+);
 const MinimumWagesPage = lazy(() =>
   import('./MinimumWagesPage').then((m) => ({ default: m.MinimumWagesPage })),
 );
@@ -64,6 +68,11 @@ export const jobsRoutes: RouteObject[] = [
               </RequireRole>
             ),
             handle: handle('jobs.form.newTitle'),
+          },
+          {
+            path: ':id',
+            element: page(EmployerVacancyMatchPage, employer),
+            handle: handle('matching.vacancy.crumb'),
           },
           {
             path: ':id/edit',

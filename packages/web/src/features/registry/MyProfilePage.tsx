@@ -4,6 +4,7 @@ import { useSession } from '../../api/queries';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorNotice, Loading, Notice } from '../../components/status';
 import { useT } from '../../i18n/I18nProvider';
+import { SeekerRecommendations } from '../matching/Panels';
 import { useCreateMySeeker, useMyConsent, useMySeeker, useUpdateMySeeker } from './api';
 import { ConsentSection } from './ConsentSection';
 import { PrivacySection } from './PrivacySection';
@@ -57,6 +58,7 @@ export function MyProfilePage() {
           {t(done)}
         </Notice>
       )}
+      {!editing && <SeekerRecommendations seekerId={seeker.id} self />}
       {editing ? (
         <SeekerProfileForm
           formId="seeker-edit"

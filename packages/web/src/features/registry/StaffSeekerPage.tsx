@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorNotice, Loading, Notice } from '../../components/status';
 import { useT } from '../../i18n/I18nProvider';
+import { SeekerRecommendations } from '../matching/Panels';
 import { NOT_FOUND_ERROR } from '../plan/api';
 import { useSeeker, useSeekerConsent, useUpdateSeeker } from './api';
 import { ConsentSection } from './ConsentSection';
@@ -82,6 +83,7 @@ export function StaffSeekerPage() {
           <SeekerProfileView seeker={data} staff />
         </section>
       )}
+      {!editing && <SeekerRecommendations seekerId={data.id} />}
       <ConsentSection seeker={data} mutation={consent} staff />
     </>
   );

@@ -125,10 +125,20 @@ export function StaffVacanciesPage() {
                 vacancies.data.items.map((v) => (
                   <tr key={v.id}>
                     <th scope="row" className="title-cell">
-                      <Link to={`/jobs/${v.id}`}>{v.title}</Link>
+                      <Link to={`/jobs/${v.id}`} id={`staff-vacancy-${v.id}`}>
+                        {v.title}
+                      </Link>
                       {v.isDemo && (
                         <span className="krds-badge bg-light-gray demo-badge">{t('registry.demo')}</span>
                       )}
+                      {/* Described by the title rather than named by it, so the title names one link only. */}
+                      <Link
+                        className="cell-sub"
+                        to={`/staff/vacancies/${v.id}`}
+                        aria-describedby={`staff-vacancy-${v.id}`}
+                      >
+                        {t('matching.list.see')}
+                      </Link>
                     </th>
                     <td>{v.employerName}</td>
                     <td>{v.occupation.label ?? v.occupation.code}</td>

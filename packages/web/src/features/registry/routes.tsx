@@ -25,6 +25,10 @@ const StaffEmployerPage = lazy(() =>
 const StaffVacanciesPage = lazy(() =>
   import('./StaffVacanciesPage').then((m) => ({ default: m.StaffVacanciesPage })),
 );
+// A vacancy with its recommended candidates (features/matching), for counsellors and admins.
+const StaffVacancyMatchPage = lazy(() =>
+  import('../matching/VacancyMatchPage').then((m) => ({ default: m.StaffVacancyMatchPage })),
+);
 const AccountDeletedPage = lazy(() =>
   import('./AccountDeletedPage').then((m) => ({ default: m.AccountDeletedPage })),
 );
@@ -84,8 +88,15 @@ export const registryRoutes: RouteObject[] = [
   },
   {
     path: 'staff/vacancies',
-    element: page('staffVacancies', StaffVacanciesPage),
     handle: handle('nav.staffVacancies'),
+    children: [
+      { index: true, element: page('staffVacancies', StaffVacanciesPage) },
+      {
+        path: ':id',
+        element: page('staffVacancies', StaffVacancyMatchPage),
+        handle: handle('matching.vacancy.crumb'),
+      },
+    ],
   },
   { path: 'staff/imports', element: page('staffImports', ImportsPage), handle: handle('nav.staffImports') },
 ];
