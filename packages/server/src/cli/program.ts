@@ -438,7 +438,10 @@ function parseWeights(json: string | undefined, saved: MatchWeights): MatchWeigh
   } catch {
     throw new Error('--weights: JSON이 아닙니다 / not JSON');
   }
-  const parsed = MatchWeights.safeParse({ ...saved, ...(typeof value === 'object' && value ? value : {}) });
+  const parsed = MatchWeights.safeParse(
+    { ...saved, ...(typeof value === 'object' && value ? value : {}) },
+    { reportInput: true },
+  );
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({
       keyword: i.code,

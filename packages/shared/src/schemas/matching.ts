@@ -148,7 +148,7 @@ export type MatchQuality = z.infer<typeof MatchQuality>;
 
 /** One label set evaluated: the proposed weights, the saved ones and the two baselines. */
 export const MatchEvaluationSet = z.object({
-  /** feedback: relevant / not relevant recorded in this database; synthetic: the generated set (docs/matching.md). */
+  /** feedback: relevant / not relevant recorded in this database; synthetic: the generated set (docs/matching-evaluation.md). */
   source: z.enum(['feedback', 'synthetic']),
   pairs: z.number().int(),
   relevant: z.number().int(),

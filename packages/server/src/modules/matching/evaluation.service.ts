@@ -8,7 +8,6 @@ import {
   labelsFromFeedback,
 } from '../../engine/match/evaluate.js';
 import { Matcher } from '../../engine/match/matcher.js';
-import { generateSynthetic, ncsLabels, syntheticLabelledSet } from '../../engine/match/synthetic.js';
 import { dayNumber, VacancyIndex } from '../../engine/search/index.js';
 import type { Ctx } from '../../http/context.js';
 import { requireUser } from '../auth/auth.policy.js';
@@ -16,11 +15,12 @@ import { occupationValue, refKey, searchIndexes, seoulToday } from '../search/se
 import { aliasesOf } from '../taxonomy/taxonomy.presenter.js';
 import * as repo from './matching.repository.js';
 import { weightsOf } from './matching.service.js';
+import { generateSynthetic, ncsLabels, syntheticLabelledSet } from './synthetic.js';
 
 /**
  * What a change of weights would do (#5), before it is saved: the quality figures of the
  * proposed weights next to the saved ones and the two baselines, on every label set there is —
- * the generated set (engine/match/synthetic.ts, docs/matching-evaluation.md), always, and the
+ * the generated set (modules/matching/synthetic.ts, docs/matching-evaluation.md), always, and the
  * verdicts recorded in this organisation (relevant / not relevant buttons), once there are some.
  */
 export async function evaluateProposedWeights(ctx: Ctx, proposed: MatchWeights): Promise<MatchEvaluation> {

@@ -1,5 +1,11 @@
 import fs from 'node:fs';
 import { ageGroupsFor, EDUCATION_LEVELS, monthlyEquivalent } from '@ilteo/shared';
+import type { Grade, Hire, LabelledSet } from '../../engine/match/evaluate.js';
+import type { MatchSeeker, MatchVacancy, OccupationPath } from '../../engine/match/types.js';
+import { dayNumber } from '../../engine/search/days.js';
+import { distanceKm } from '../../engine/search/geo.js';
+import type { VacancyDocument } from '../../engine/search/vacancy-index.js';
+import { referenceDataPath } from '../../reference-data.js';
 import {
   DEMO_YEAR,
   type DemoEmployer,
@@ -11,14 +17,8 @@ import {
   demoSeeker,
   demoVacancy,
   demoWage,
-} from '../../modules/demo/registry-demo.js';
-import { parseCsv } from '../../modules/taxonomy/csv.js';
-import { referenceDataPath } from '../../reference-data.js';
-import { dayNumber } from '../search/days.js';
-import { distanceKm } from '../search/geo.js';
-import type { VacancyDocument } from '../search/vacancy-index.js';
-import type { Grade, Hire, LabelledSet } from './evaluate.js';
-import type { MatchSeeker, MatchVacancy, OccupationPath } from './types.js';
+} from '../demo/registry-demo.js';
+import { parseCsv } from '../taxonomy/csv.js';
 
 /**
  * A labelled set for the matching evaluation (#5), generated with a seed: the same vacancies,
@@ -337,7 +337,6 @@ interface Draft {
   shifts: string[];
   employmentTypes: string[];
   dong: { lat: number; lon: number };
-  commuteKm: number;
 }
 
 /** The truths of n seekers (ids 1…n) and the demo drafts their profiles are written from. */
@@ -411,7 +410,6 @@ function generateTruths(n: number, seed: number, keco: Keco, context: ReturnType
       shifts: stated,
       employmentTypes: strings(s.employment_types),
       dong: { lat: dong.lat, lon: dong.lon },
-      commuteKm: s.commute_km ?? 10,
     });
   }
   return { truths, drafts };
