@@ -30,6 +30,8 @@ describe.each(testDatabases())('the taxonomy API on $name', (database) => {
 
   it('starts with KECO-2018 in four levels, its KSCO-7 crosswalk, the 24 NCS fields and Bupyeong', async () => {
     expect(await get('/api/v1/taxonomy/schemes')).toEqual([
+      // The demo registry brings its own certificate list (modules/demo/registry-demo-data.ts).
+      { kind: 'certificate', scheme: 'DEMO-CERT', items: 14, levels: 1 },
       { kind: 'occupation', scheme: 'KECO-2018', items: 10 + 35 + 136 + 450, levels: 4 },
       { kind: 'occupation', scheme: 'KSCO-7', items: 450, levels: 1 },
       { kind: 'skill', scheme: 'NCS', items: 24, levels: 1 },
@@ -133,7 +135,8 @@ describe.each(testDatabases())('the taxonomy API on $name', (database) => {
     expect(labels(page)).toEqual(['NCS 20 정보통신']);
     const item = await get<{ label: string }>('/api/v1/taxonomy/skills/NCS/06');
     expect(item.label).toBe('보건/의료');
-    expect((await get<Page<Item>>('/api/v1/taxonomy/certificates?q=간호')).total).toBe(0);
+    const certificates = await get<Page<Item>>('/api/v1/taxonomy/certificates?q=간호');
+    expect(labels(certificates).sort()).toEqual(['DEMO-CERT nurse 간호사 면허', 'DEMO-CERT nurse-aide 간호조무사']);
   });
 
   it('lists Bupyeong with centroids inside Incheon, polygons only when asked for', async () => {
