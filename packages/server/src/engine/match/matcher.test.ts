@@ -1,5 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  COOK,
+  HEALTH_OTHER,
+  NORTH_3KM,
+  NURSE,
+  NURSE_AIDE,
+  randomDocuments,
+  seeker,
+  TODAY,
+  vacancy,
+} from './match.fixtures.js';
 import { Matcher } from './matcher.js';
 import {
   conditionsComponent,
@@ -17,70 +28,6 @@ import {
 } from './score.js';
 import { TopK } from './top-k.js';
 import type { MatchResult, MatchSeeker, MatchVacancy } from './types.js';
-
-const TODAY = 20_000;
-const NURSE_AIDE = ['3', '30', '307', '3075'];
-const NURSE = ['3', '30', '304', '3040'];
-const HEALTH_OTHER = ['3', '31', '310', '3100'];
-const COOK = ['5', '53', '531', '5310'];
-// Bupyeong-gu office and a point about 3.2 km north of it.
-const HOME = { lat: 37.5073, lon: 126.7219 };
-const NORTH_3KM = { lat: 37.5361, lon: 126.7219 };
-
-function vacancy(over: Partial<MatchVacancy> = {}): MatchVacancy {
-  return {
-    id: 1,
-    orgId: 1,
-    employerId: 1,
-    occupationScheme: 'KECO-2018',
-    occupation: NURSE_AIDE,
-    requiredSkills: [],
-    preferredSkills: [],
-    requiredCertificates: [],
-    preferredCertificates: [],
-    education: 0,
-    career: 'any',
-    minCareerMonths: 0,
-    monthlyWage: 2_500_000,
-    weeklyHours: 40,
-    shifts: ['day'],
-    employmentType: 'permanent',
-    lat: HOME.lat,
-    lon: HOME.lon,
-    opensOn: TODAY,
-    closesOn: null,
-    status: 'open',
-    eligibleGroups: [],
-    preferredGroups: [],
-    ...over,
-  };
-}
-
-function seeker(over: Partial<MatchSeeker> = {}): MatchSeeker {
-  return {
-    id: 1,
-    orgId: 1,
-    occupationScheme: 'KECO-2018',
-    desired: [NURSE_AIDE],
-    careers: [],
-    skills: [],
-    certificates: [],
-    education: 4,
-    desiredMonthlyWage: 2_500_000,
-    wageFirm: false,
-    weeklyHours: 40,
-    shifts: ['day'],
-    employmentTypes: ['permanent'],
-    lat: HOME.lat,
-    lon: HOME.lon,
-    commuteKm: 10,
-    groups: [],
-    availableFrom: null,
-    status: 'active',
-    recommendable: true,
-    ...over,
-  };
-}
 
 describe('hard filters', () => {
   const refused = (s: Partial<MatchSeeker>, v: Partial<MatchVacancy>, forEmployer = false) =>
@@ -470,7 +417,7 @@ describe('properties', () => {
   it('the candidate-generated top-k equals the exhaustive top-k', () => {
     fc.assert(
       fc.property(
-        fc.array(seekerArb, { minLength: 1, maxLength: 10 }),
+        fc.array(seekerArb, { minLength: 1, maxLength: 40 }),
         fc.array(vacancyArb, { maxLength: 150 }),
         fc.integer({ min: 1, max: 12 }),
         fc.boolean(),
@@ -494,5 +441,89 @@ describe('properties', () => {
       ),
       { numRuns: 80 },
     );
+  });
+
+  it('stays exact through updates and removals', () => {
+    const id = fc.integer({ min: 1, max: 30 });
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('vacancy' as const), id, vacancy: vacancyArb }),
+      fc.record({ kind: fc.constant('seeker' as const), id, seeker: seekerArb }),
+      fc.record({ kind: fc.constant('no vacancy' as const), id }),
+      fc.record({ kind: fc.constant('no seeker' as const), id }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(seekerArb, { maxLength: 30 }),
+        fc.array(vacancyArb, { maxLength: 30 }),
+        fc.array(change, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        (ss, vs, changes, limit) => {
+          const m = new Matcher();
+          m.setAllSeekers(withIds(ss));
+          m.setAllVacancies(withIds(vs));
+          for (const c of changes) {
+            if (c.kind === 'vacancy') m.setVacancy({ ...c.vacancy, id: c.id });
+            else if (c.kind === 'seeker') m.setSeeker({ ...c.seeker, id: c.id });
+            else if (c.kind === 'no vacancy') m.removeVacancy(c.id);
+            else m.removeSeeker(c.id);
+          }
+          const options = { limit, today: TODAY };
+          for (let i = 1; i <= 30; i++) {
+            expect(brief(m.recommendVacancies(i, options))).toEqual(
+              brief(m.exhaustiveRecommendVacancies(i, options)),
+            );
+            expect(brief(m.candidatesFor(i, options))).toEqual(brief(m.exhaustiveCandidatesFor(i, options)));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('ranking for the batch and the scan baseline', () => {
+  const { vacancies, seekers } = randomDocuments(3, 400, 300);
+  const m = new Matcher();
+  m.setAllVacancies(vacancies);
+  m.setAllSeekers(seekers);
+  const options = { limit: 15, today: TODAY };
+  const pairs = (rs: MatchResult[]) => rs.map((r) => ({ id: r.id, score: r.score }));
+
+  it('ranks the ids and scores of the full results; reading everything finds the same, visiting more', () => {
+    let pruned = 0;
+    let scanned = 0;
+    for (const s of seekers) {
+      const full = pairs(m.recommendVacancies(s.id, options));
+      expect(m.rankVacancies(s.id, options)).toEqual(full);
+      pruned += m.stats.visited;
+      expect(m.scanVacancies(s.id, options)).toEqual(full);
+      scanned += m.stats.visited;
+    }
+    for (const v of vacancies) {
+      const full = pairs(m.candidatesFor(v.id, options));
+      expect(m.rankCandidates(v.id, options)).toEqual(full);
+      pruned += m.stats.visited;
+      expect(m.scanCandidates(v.id, options)).toEqual(full);
+      scanned += m.stats.visited;
+    }
+    expect(pruned).toBeLessThan(scanned / 2);
+  });
+
+  it('stays exact after every seeker changed twice (their occupation lists are compacted)', () => {
+    const big = randomDocuments(11, 60, 3000);
+    const changed = new Matcher();
+    changed.setAllVacancies(big.vacancies);
+    changed.setAllSeekers(big.seekers);
+    for (const s of randomDocuments(12, 0, 3000).seekers) changed.setSeeker(s);
+    for (const s of big.seekers.slice(0, 1500)) changed.setSeeker(s);
+    expect(changed.seekerCount).toBe(3000);
+    for (const v of big.vacancies)
+      expect(brief(changed.candidatesFor(v.id, options))).toEqual(
+        brief(changed.exhaustiveCandidatesFor(v.id, options)),
+      );
+    for (const s of big.seekers.slice(1400, 1600))
+      expect(brief(changed.recommendVacancies(s.id, options))).toEqual(
+        brief(changed.exhaustiveRecommendVacancies(s.id, options)),
+      );
   });
 });

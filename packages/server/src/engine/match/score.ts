@@ -1,5 +1,6 @@
 import { distanceKm } from '../search/geo.js';
 import type {
+  EducationRank,
   HardFilter,
   MatchComponents,
   MatchReason,
@@ -49,6 +50,18 @@ export const REQUIRED_ITEM_WEIGHT = 2;
 export type Idf = (item: string) => number;
 export const FLAT_IDF: Idf = () => 1;
 
+/** Whether two lists share an element. */
+export function sharesAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/** Whether `held` has every element of `required`. */
+export function holdsAll(required: readonly string[], held: readonly string[]): boolean {
+  for (const x of required) if (!held.includes(x)) return false;
+  return true;
+}
+
 /** The number of leading codes two occupation paths share. */
 export function sharedPrefix(a: OccupationPath, b: OccupationPath): number {
   const n = Math.min(a.length, b.length);
@@ -77,9 +90,13 @@ export function levelValue(depth: number, shared: number): number {
 
 /** The best desired-occupation match, with the choice penalty. */
 export function desiredMatch(seeker: MatchSeeker, vacancy: MatchVacancy): number {
+  return desiredFit(seeker, vacancy.occupation);
+}
+
+function desiredFit(seeker: MatchSeeker, occupation: OccupationPath): number {
   let best = 0;
   for (let i = 0; i < seeker.desired.length; i++) {
-    const v = pathSimilarity(seeker.desired[i]!, vacancy.occupation) * (1 - DESIRED_CHOICE_PENALTY * i);
+    const v = pathSimilarity(seeker.desired[i]!, occupation) * (1 - DESIRED_CHOICE_PENALTY * i);
     if (v > best) best = v;
   }
   return best;
@@ -87,9 +104,13 @@ export function desiredMatch(seeker: MatchSeeker, vacancy: MatchVacancy): number
 
 /** The best career match: similarity of a past occupation times its months (full at CAREER_FULL_MONTHS). */
 export function careerMatch(seeker: MatchSeeker, vacancy: MatchVacancy): number {
+  return careerFit(seeker, vacancy.occupation);
+}
+
+function careerFit(seeker: MatchSeeker, occupation: OccupationPath): number {
   let best = 0;
   for (const c of seeker.careers) {
-    const v = pathSimilarity(c.occupation, vacancy.occupation) * Math.min(1, c.months / CAREER_FULL_MONTHS);
+    const v = pathSimilarity(c.occupation, occupation) * Math.min(1, c.months / CAREER_FULL_MONTHS);
     if (v > best) best = v;
   }
   return best;
@@ -97,8 +118,17 @@ export function careerMatch(seeker: MatchSeeker, vacancy: MatchVacancy): number 
 
 /** Occupation component: the desired match, plus career months filling part of what remains. */
 export function occupationComponent(seeker: MatchSeeker, vacancy: MatchVacancy): number {
-  const d = desiredMatch(seeker, vacancy);
-  return d + CAREER_SHARE * careerMatch(seeker, vacancy) * (1 - d);
+  return occupationFit(seeker, vacancy.occupation);
+}
+
+/** The occupation component of any vacancy of this occupation (it depends on nothing else). */
+export function occupationFit(seeker: MatchSeeker, occupation: OccupationPath): number {
+  return occupationOf(desiredFit(seeker, occupation), careerFit(seeker, occupation));
+}
+
+/** The occupation component from the desired and the career match. */
+export function occupationOf(desired: number, career: number): number {
+  return desired + CAREER_SHARE * career * (1 - desired);
 }
 
 /** The largest occupation component any vacancy can reach whose desired match is at most `desired`. */
@@ -106,26 +136,36 @@ export function occupationBound(desired: number): number {
   return desired + CAREER_SHARE * (1 - desired);
 }
 
-function weightedOverlap(vacancy: MatchVacancy, seeker: MatchSeeker, idf: Idf): number | null {
+/**
+ * The IDF-weighted share of the vacancy's required (×REQUIRED_ITEM_WEIGHT) and preferred skills and
+ * certificates the seeker has; null when the vacancy asks for none.
+ */
+export function skillsOverlap(vacancy: MatchVacancy, seeker: MatchSeeker, idf: Idf): number | null {
   let total = 0;
   let met = 0;
-  const add = (items: readonly string[], weight: number) => {
+  // Required skills, required certificates, preferred skills, preferred certificates, in this order.
+  for (let list = 0; list < 4; list++) {
+    const items =
+      list === 0
+        ? vacancy.requiredSkills
+        : list === 1
+          ? vacancy.requiredCertificates
+          : list === 2
+            ? vacancy.preferredSkills
+            : vacancy.preferredCertificates;
+    const weight = list < 2 ? REQUIRED_ITEM_WEIGHT : 1;
     for (const item of items) {
       const w = weight * idf(item);
       total += w;
       if (seeker.skills.includes(item) || seeker.certificates.includes(item)) met += w;
     }
-  };
-  add(vacancy.requiredSkills, REQUIRED_ITEM_WEIGHT);
-  add(vacancy.requiredCertificates, REQUIRED_ITEM_WEIGHT);
-  add(vacancy.preferredSkills, 1);
-  add(vacancy.preferredCertificates, 1);
+  }
   return total > 0 ? met / total : null;
 }
 
 /** Skills and certificates: IDF-weighted share of the vacancy's required (×2) and preferred items the seeker has. */
 export function skillsComponent(seeker: MatchSeeker, vacancy: MatchVacancy, idf: Idf = FLAT_IDF): number {
-  return weightedOverlap(vacancy, seeker, idf) ?? NO_SKILLS_ASKED;
+  return skillsOverlap(vacancy, seeker, idf) ?? NO_SKILLS_ASKED;
 }
 
 /** Kilometres between the seeker's home and the workplace, or null when either is unknown. */
@@ -158,7 +198,7 @@ export function conditionsComponent(seeker: MatchSeeker, vacancy: MatchVacancy):
   const shifts =
     seeker.shifts.length === 0 || vacancy.shifts.length === 0
       ? 1
-      : vacancy.shifts.some((s) => seeker.shifts.includes(s))
+      : sharesAny(vacancy.shifts, seeker.shifts)
         ? 1
         : 0;
   const type =
@@ -175,14 +215,25 @@ export function careerMonths(seeker: MatchSeeker): number {
 
 /** Education fit: 1 when the seeker's level meets the requirement, a third less per level short. */
 export function educationFit(seeker: MatchSeeker, vacancy: MatchVacancy): number {
-  const gap = vacancy.education - seeker.education;
+  return levelFit(vacancy.education, seeker.education);
+}
+
+/** Education fit of a level `held` for a `required` one. */
+export function levelFit(required: EducationRank, held: EducationRank): number {
+  const gap = required - held;
   return gap <= 0 ? 1 : Math.max(0, 1 - gap / 3);
 }
 
 /** Experience fit: months over minCareerMonths (1 when none is asked). */
 export function experienceFit(seeker: MatchSeeker, vacancy: MatchVacancy): number {
   if (vacancy.minCareerMonths <= 0) return 1;
-  return Math.min(1, careerMonths(seeker) / vacancy.minCareerMonths);
+  return monthsFit(vacancy.minCareerMonths, careerMonths(seeker));
+}
+
+/** Experience fit of `months` of career for `required` months. */
+export function monthsFit(required: number, months: number): number {
+  if (required <= 0) return 1;
+  return Math.min(1, months / required);
 }
 
 /** Education and experience: the mean of the two fits. */
@@ -199,13 +250,46 @@ export function freshnessComponent(opensOn: number, today: number): number {
 
 /** The seeker side: the components' weighted mean. */
 export function weightedSide(components: MatchComponents, weights: MatchWeights): number {
-  let sum = 0;
-  let total = 0;
-  for (const key of Object.keys(weights) as (keyof MatchWeights)[]) {
-    sum += weights[key] * components[key];
-    total += weights[key];
-  }
-  return total > 0 ? sum / total : 0;
+  const c = components;
+  return seekerSideOf(
+    weights,
+    c.occupation,
+    c.skills,
+    c.distance,
+    c.wage,
+    c.conditions,
+    c.education,
+    c.freshness,
+  );
+}
+
+/**
+ * The seeker side from the components' values. The matcher's fast path calls this very function
+ * (as it calls every other one here), so its scores are equal to explain()'s to the last bit.
+ */
+export function seekerSideOf(
+  weights: MatchWeights,
+  occupation: number,
+  skills: number,
+  distance: number,
+  wage: number,
+  conditions: number,
+  education: number,
+  freshness: number,
+): number {
+  const w = weights;
+  const total = w.occupation + w.skills + w.distance + w.wage + w.conditions + w.education + w.freshness;
+  if (!(total > 0)) return 0;
+  return (
+    (w.occupation * occupation +
+      w.skills * skills +
+      w.distance * distance +
+      w.wage * wage +
+      w.conditions * conditions +
+      w.education * education +
+      w.freshness * freshness) /
+    total
+  );
 }
 
 /** The employer side's parts (required/preferred items met, education, experience, preferred groups). */
@@ -213,21 +297,27 @@ export const EMPLOYER_WEIGHTS = { skills: 0.5, education: 0.2, experience: 0.2, 
 
 /** The fit from the vacancy's point of view, in [0, 1]. */
 export function employerSide(seeker: MatchSeeker, vacancy: MatchVacancy, idf: Idf = FLAT_IDF): number {
-  const skills = weightedOverlap(vacancy, seeker, idf) ?? 1;
+  const skills = skillsOverlap(vacancy, seeker, idf) ?? 1;
   const groups =
-    vacancy.preferredGroups.length === 0
-      ? 1
-      : vacancy.preferredGroups.some((g) => seeker.groups.includes(g))
-        ? 1
-        : 0;
+    vacancy.preferredGroups.length === 0 ? 1 : sharesAny(vacancy.preferredGroups, seeker.groups) ? 1 : 0;
+  return employerSideOf(skills, educationFit(seeker, vacancy), experienceFit(seeker, vacancy), groups);
+}
+
+// The employer side's weights in tenths (5, 2, 2 and 1 exactly).
+const E_SKILLS = 10 * EMPLOYER_WEIGHTS.skills;
+const E_EDUCATION = 10 * EMPLOYER_WEIGHTS.education;
+const E_EXPERIENCE = 10 * EMPLOYER_WEIGHTS.experience;
+const E_GROUPS = 10 * EMPLOYER_WEIGHTS.groups;
+
+/** The employer side from its parts' values, each in [0, 1]. */
+export function employerSideOf(
+  skills: number,
+  education: number,
+  experience: number,
+  groups: number,
+): number {
   // Summed in tenths so that a perfect fit is exactly 1.
-  return (
-    (10 * EMPLOYER_WEIGHTS.skills * skills +
-      10 * EMPLOYER_WEIGHTS.education * educationFit(seeker, vacancy) +
-      10 * EMPLOYER_WEIGHTS.experience * experienceFit(seeker, vacancy) +
-      10 * EMPLOYER_WEIGHTS.groups * groups) /
-    10
-  );
+  return (E_SKILLS * skills + E_EDUCATION * education + E_EXPERIENCE * experience + E_GROUPS * groups) / 10;
 }
 
 /** The harmonic mean of the two sides (0 when either is 0). */
@@ -259,10 +349,9 @@ export function hardFilters(
     vacancy.monthlyWage < seeker.desiredMonthlyWage
   )
     out.push('wage_below_firm_minimum');
-  if (vacancy.requiredCertificates.some((c) => !seeker.certificates.includes(c)))
-    out.push('missing_required_certificate');
+  if (!holdsAll(vacancy.requiredCertificates, seeker.certificates)) out.push('missing_required_certificate');
   if (km !== null && seeker.commuteKm > 0 && km > seeker.commuteKm) out.push('beyond_commute');
-  if (vacancy.eligibleGroups.length > 0 && !vacancy.eligibleGroups.some((g) => seeker.groups.includes(g)))
+  if (vacancy.eligibleGroups.length > 0 && !sharesAny(vacancy.eligibleGroups, seeker.groups))
     out.push('not_eligible');
   return out;
 }
@@ -284,10 +373,9 @@ export function passes(
     vacancy.monthlyWage < seeker.desiredMonthlyWage
   )
     return false;
-  for (const c of vacancy.requiredCertificates) if (!seeker.certificates.includes(c)) return false;
+  if (!holdsAll(vacancy.requiredCertificates, seeker.certificates)) return false;
   if (km !== null && seeker.commuteKm > 0 && km > seeker.commuteKm) return false;
-  if (vacancy.eligibleGroups.length > 0 && !vacancy.eligibleGroups.some((g) => seeker.groups.includes(g)))
-    return false;
+  if (vacancy.eligibleGroups.length > 0 && !sharesAny(vacancy.eligibleGroups, seeker.groups)) return false;
   return true;
 }
 
@@ -336,7 +424,7 @@ export function reasons(
   const asked = vacancy.requiredSkills.length + vacancy.preferredSkills.length;
   if (asked > 0 && c.skills >= 0.5) out.push(reason('skills', '보유기술 활용', 'Uses your skills'));
   if (c.conditions >= 1) out.push(reason('conditions', '근무조건 일치', 'Matching work conditions'));
-  if (vacancy.preferredGroups.some((g) => seeker.groups.includes(g)))
+  if (sharesAny(vacancy.preferredGroups, seeker.groups))
     out.push(reason('preferred_group', '우대대상', 'Preferred group'));
   if (c.freshness >= 0.8) out.push(reason('new', '신규 공고', 'New vacancy'));
   if (out.length === 0) out.push(reason('eligible', '지원 가능', 'Eligible to apply'));

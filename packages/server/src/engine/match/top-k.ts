@@ -75,10 +75,18 @@ export class TopK<T> {
     }
   }
 
+  private order(): number[] {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    return order.sort((a, b) => this.scores[b]! - this.scores[a]! || this.ids[a]! - this.ids[b]!);
+  }
+
   /** The kept items, best first. */
   sorted(): T[] {
-    const order = Array.from({ length: this.size }, (_, i) => i);
-    order.sort((a, b) => this.scores[b]! - this.scores[a]! || this.ids[a]! - this.ids[b]!);
-    return order.map((i) => this.items[i]!);
+    return this.order().map((i) => this.items[i]!);
+  }
+
+  /** The kept items with their scores, best first. */
+  sortedWithScores(): [item: T, score: number][] {
+    return this.order().map((i) => [this.items[i]!, this.scores[i]!]);
   }
 }
