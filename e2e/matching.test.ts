@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, shoot, startServer } from './support.js';
+import { launchBrowser, type RunningServer, shoot, signedInPage, startServer } from './support.js';
 
 /**
  * Issue 5 end to end, the recommendations: the demo seeker sees recommended jobs with reasons,
@@ -21,18 +21,7 @@ describe('matching in the browser', () => {
     await server?.stop();
   });
 
-  async function signedIn(email: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR' });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    const form = page.getByTestId('signin-form');
-    await form.getByLabel(/이메일/).fill(email);
-    await form.getByLabel(/비밀번호/).fill(DEMO_PASSWORD);
-    await form.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const signedIn = (email: string, width = 1280) => signedInPage(browser, server, email, width);
 
   /** A full-page screenshot from the top (a scrolled page would show the sticky header mid-page). */
   async function shootFromTop(page: Page, name: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, shoot, startServer } from './support.js';
+import { launchBrowser, type RunningServer, shoot, signedInPage, startServer } from './support.js';
 
 /**
  * Issue 3 end to end: a reporter enters and submits a month; the planner returns it with a
@@ -22,18 +22,8 @@ describe('the jobs plan in the browser', () => {
     await server?.stop();
   });
 
-  async function signedIn(role: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR' });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    const form = page.getByTestId('signin-form');
-    await form.getByLabel(/이메일/).fill(`${role}@demo.ilteo.kr`);
-    await form.getByLabel(/비밀번호/).fill(DEMO_PASSWORD);
-    await form.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const signedIn = (role: string, width = 1280) =>
+    signedInPage(browser, server, `${role}@demo.ilteo.kr`, width);
 
   const json = async (page: Page, path: string) => (await page.request.get(`${server.url}${path}`)).json();
   const publicSummary = async () =>

@@ -8,6 +8,7 @@ import {
   type RunningServer,
   SCREENSHOTS,
   shoot,
+  signIn as signInAs,
   startServer,
 } from './support.js';
 
@@ -44,14 +45,8 @@ describe('the registry in the browser', () => {
     return context.newPage();
   }
 
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-    await page.goto(`${server.url}/sign-in`);
-    const form = page.getByTestId('signin-form');
-    await form.getByLabel(/이메일/).fill(email);
-    await form.getByLabel(/비밀번호/).fill(password);
-    await form.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  }
+  const signIn = (page: Page, email: string, password = DEMO_PASSWORD) =>
+    signInAs(page, server.url, email, password);
 
   /** What a phone shows: the screen at one element, not the whole page (read at phone size). */
   async function shootScreen(page: Page, at: Locator, name: string) {

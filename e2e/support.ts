@@ -101,3 +101,27 @@ export async function shoot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in through the form as a person would, and waits until the page has left the form. */
+export async function signIn(page: Page, serverUrl: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${serverUrl}/sign-in`);
+  const form = page.getByTestId('signin-form');
+  await form.getByLabel(/이메일/).fill(email);
+  await form.getByLabel(/비밀번호/).fill(password);
+  await form.getByRole('button', { name: '로그인', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** A page in a browser context of its own (Korean, 900 px tall), signed in as `email`. */
+export async function signedInPage(
+  browser: Browser,
+  server: RunningServer,
+  email: string,
+  width = 1280,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await signIn(page, server.url, email);
+  return page;
+}

@@ -13,8 +13,17 @@ import {
   recall,
   reciprocalRank,
 } from './evaluate.js';
+import {
+  COOK,
+  seeker as fixtureSeeker,
+  HOME,
+  NORTH_3KM,
+  NURSE_AIDE,
+  TODAY,
+  vacancy,
+} from './match.fixtures.js';
 import { Matcher } from './matcher.js';
-import type { MatchSeeker, MatchVacancy, MatchWeights } from './types.js';
+import type { MatchWeights } from './types.js';
 
 const labelsOf = (entries: [number, Grade][]) => new Map<number, Grade>(entries);
 const log2 = Math.log2;
@@ -167,59 +176,12 @@ describe('labels from recorded feedback and hires', () => {
 });
 
 describe('evaluateWeights', () => {
-  const TODAY = 20_000;
-  const HOME = { lat: 37.5073, lon: 126.7219 };
-  const FAR = { lat: 37.5361, lon: 126.7219 };
-  const vacancy = (id: number, occupation: string[], at: { lat: number; lon: number }): MatchVacancy => ({
-    id,
-    orgId: 1,
-    employerId: 1,
-    occupationScheme: 'KECO-2018',
-    occupation,
-    requiredSkills: [],
-    preferredSkills: [],
-    requiredCertificates: [],
-    preferredCertificates: [],
-    education: 0,
-    career: 'any',
-    minCareerMonths: 0,
-    monthlyWage: 2_500_000,
-    weeklyHours: 40,
-    shifts: ['day'],
-    employmentType: 'permanent',
-    ...at,
-    opensOn: TODAY,
-    closesOn: null,
-    status: 'open',
-    eligibleGroups: [],
-    preferredGroups: [],
-  });
-  const seeker: MatchSeeker = {
-    id: 1,
-    orgId: 1,
-    occupationScheme: 'KECO-2018',
-    desired: [['3', '30', '307', '3075']],
-    careers: [],
-    skills: [],
-    certificates: [],
-    education: 4,
-    desiredMonthlyWage: 2_500_000,
-    wageFirm: false,
-    weeklyHours: 40,
-    shifts: ['day'],
-    employmentTypes: ['permanent'],
-    ...HOME,
-    commuteKm: 10,
-    groups: [],
-    availableFrom: null,
-    status: 'active',
-    recommendable: true,
-  };
+  const seeker = fixtureSeeker({ desired: [NURSE_AIDE], education: 4, desiredMonthlyWage: 2_500_000 });
   // The job the seeker wants is 3 km away; an unrelated one is next door.
   const matcher = new Matcher();
   matcher.setAllVacancies([
-    vacancy(1, ['3', '30', '307', '3075'], FAR),
-    vacancy(2, ['5', '53', '531', '5310'], HOME),
+    vacancy({ id: 1, occupation: NURSE_AIDE, ...NORTH_3KM }),
+    vacancy({ id: 2, occupation: COOK, ...HOME }),
   ]);
   matcher.setAllSeekers([seeker]);
   const set: LabelledSet = {
