@@ -12,6 +12,7 @@ import {
   EDUCATIONS,
   EMPLOYMENT,
   GROUPS,
+  isOpen,
   passesFilters,
   STATUSES,
   TODAY,
@@ -88,6 +89,7 @@ export class OurEngine implements Engine {
       education: q.education?.map((e) => EDUCATIONS[e]!),
       occupation: q.occupationGroup,
       wageBand: q.wageBand?.map((b) => WAGE_BAND_NAMES[b]!),
+      ...(q.open ? { status: ['open'], openOn: TODAY } : {}),
       facets: q.facets,
     };
   }
@@ -375,6 +377,7 @@ const FILTER_NAMES = [
 
 /** How many of a query's filters vacancy i fails. */
 function mismatches(data: VacancyData, i: number, q: BenchQuery): number {
+  if (q.open && !isOpen(data, i)) return FILTER_NAMES.length;
   let n = 0;
   for (const f of FILTER_NAMES) if (q[f] && !passesFilters(data, i, { [f]: q[f], facets: false })) n++;
   return n;
@@ -407,6 +410,7 @@ export function facetCounts(
   };
   for (const id of near) {
     const i = id - 1;
+    if (q.open && !isOpen(data, i)) continue;
     const failed = FILTER_NAMES.filter((f) => q[f] && !passesFilters(data, i, { [f]: q[f], facets: false }));
     const counts = (facet: string) => failed.length === 0 || (failed.length === 1 && failed[0] === facet);
     if (counts('occupationGroup')) add('occupationGroup', data.occupations[data.occupation[i]!]!.path[0]!);

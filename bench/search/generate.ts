@@ -255,6 +255,8 @@ export interface BenchQuery {
   /** Occupation major groups (KECO 대분류 codes). */
   occupationGroup?: string[];
   wageBand?: number[];
+  /** Only what the public sees: status open, not closed before TODAY (every public search asks this). */
+  open?: boolean;
   facets: boolean;
 }
 
@@ -331,6 +333,7 @@ export function querySets(data: VacancyData, count: number, seed: number): Recor
 
 /** Whether vacancy i passes a query's filters (not its text). */
 export function passesFilters(data: VacancyData, i: number, q: BenchQuery, skip?: string): boolean {
+  if (q.open && !isOpen(data, i)) return false;
   if (skip !== 'dong' && q.dong && !q.dong.includes(data.dong[i]!)) return false;
   if (skip !== 'employmentType' && q.employmentType && !q.employmentType.includes(data.employmentType[i]!))
     return false;
@@ -344,6 +347,12 @@ export function passesFilters(data: VacancyData, i: number, q: BenchQuery, skip?
   )
     return false;
   return true;
+}
+
+/** Whether vacancy i is open and not closed before TODAY. */
+export function isOpen(data: VacancyData, i: number): boolean {
+  const closesOn = data.closesOn[i]!;
+  return STATUSES[data.status[i]!] === 'open' && (closesOn < 0 || closesOn >= TODAY);
 }
 
 /**

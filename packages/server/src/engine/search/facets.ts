@@ -12,6 +12,16 @@
 /** A column of codes, one per slot: the narrowest typed array the largest code fits in. */
 export type Codes = Uint8Array | Uint16Array | Uint32Array;
 
+/**
+ * A column a scan or a facet counter reads: one code per slot. `codes` is replaced when the column
+ * widens or grows, so it is read afresh for every query, never kept.
+ */
+export interface CodeColumn {
+  readonly codes: Codes;
+  /** One more than the largest code in use: the length of per-query accept and count arrays. */
+  readonly size: number;
+}
+
 /** `codes` as it is when `code` fits its width, else re-encoded into the next width that holds it. */
 export function fit(codes: Codes, code: number): Codes {
   const limit = codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : 0xffffffff;
@@ -58,7 +68,7 @@ export interface FacetCount {
  * matches (`match`) and the values it is counted under (`count`): for occupations a filter on any
  * level of the chain matches, but the facet counts the top level only.
  */
-export class SetFacet {
+export class SetFacet implements CodeColumn {
   readonly vocabulary = new Vocabulary();
   private readonly setNumbers = new Map<string, number>();
   /** Values as a document gave them (any order, repeats) → set number. */
@@ -76,7 +86,7 @@ export class SetFacet {
   }
 
   /** How many distinct sets exist (the size of per-query accept and count arrays). */
-  get setCount(): number {
+  get size(): number {
     return this.matchSets.length;
   }
 
@@ -170,7 +180,7 @@ export class SetFacet {
  * tuple's count holds the slots that pass every other filter; each member then adds the tuples
  * whose other members pass their filters — which is the disjunctive count.
  */
-export class JointFacet<M extends string> {
+export class JointFacet<M extends string> implements CodeColumn {
   readonly vocabularies: Record<M, Vocabulary>;
   private readonly tupleNumbers = new Map<string, number>();
   /** Tuple number → value number of each member, in `members` order. */
@@ -189,7 +199,8 @@ export class JointFacet<M extends string> {
     this.codes = new Uint8Array(capacity);
   }
 
-  get tupleCount(): number {
+  /** How many distinct tuples exist. */
+  get size(): number {
     return this.tuples.length;
   }
 
@@ -272,6 +283,52 @@ export class JointFacet<M extends string> {
   }
 }
 
+/**
+ * One value per slot from a small vocabulary (a status, an organisation, a source) in a column as
+ * narrow as the vocabulary allows: what requirements look up.
+ */
+export class Labels implements CodeColumn {
+  readonly vocabulary = new Vocabulary();
+  codes: Codes;
+
+  constructor(
+    capacity: number,
+    /** Names the column in requirement keys. */
+    private readonly name: string,
+  ) {
+    this.codes = new Uint8Array(capacity);
+  }
+
+  get size(): number {
+    return this.vocabulary.size;
+  }
+
+  grow(capacity: number): void {
+    this.codes = grown(this.codes, capacity);
+  }
+
+  /** Stores a slot's value. */
+  set(slot: number, value: string): void {
+    const code = this.vocabulary.intern(value);
+    this.codes = fit(this.codes, code);
+    this.codes[slot] = code;
+  }
+
+  /** The requirement that a slot's value is one of `values`. */
+  require(values: readonly string[]): Requirement {
+    const accept = new Uint8Array(this.vocabulary.size);
+    const codes: number[] = [];
+    for (const value of values) {
+      const code = this.vocabulary.find(value);
+      if (code >= 0 && accept[code] === 0) {
+        accept[code] = 1;
+        codes.push(code);
+      }
+    }
+    return { column: this, accept, key: `${this.name}=${codes.sort((a, b) => a - b).join(',')}` };
+  }
+}
+
 /** What the scan needs of one facet for one query. */
 export interface FacetPass {
   /** Per slot, the code the filter and the count look up (a set number, a day). */
@@ -282,336 +339,237 @@ export interface FacetPass {
   hist: Uint32Array | null;
 }
 
-/** A constraint that is not a facet but has the same shape: a slot passes when `accept[codes[slot]]`. */
+/**
+ * A constraint that is not a facet but has the same shape: a slot passes when
+ * `accept[column.codes[slot]]` is 1. `key` names the column and the codes it accepts, the same
+ * for the same constraint in every query: counts kept for a set of requirements are found by it
+ * (FacetCounter's bases).
+ */
 export interface Requirement {
-  codes: Codes;
+  column: CodeColumn;
   accept: Uint8Array;
+  key: string;
 }
 
-/** Facets `scan` handles with one local variable each (the vacancy index has 5, the seeker index 6). */
-const UNROLLED = 6;
-const NO_CODES = new Uint8Array(0);
-const NO_HIST = new Uint32Array(0);
-const NO_ACCEPT = new Uint8Array(0);
+/**
+ * Candidate slots: runs of slots, each in ascending order (the text matches; a filter's postings
+ * merged), walked one after another; or null for every slot.
+ */
+export type Candidates = readonly Uint32Array[] | null;
+
+/** How many slots the candidates hold (an upper bound on the matches). */
+function candidateCount(candidates: Candidates, slotCount: number): number {
+  if (candidates === null) return slotCount;
+  let n = 0;
+  for (const run of candidates) n += run.length;
+  return n;
+}
 
 /**
- * Walks the candidate slots once: keeps those that meet every requirement, `extra` and every
- * facet filter, and counts facets disjunctively in the same pass — a slot that passes every
- * filter counts in every facet; one that fails exactly one facet's filter counts in that facet
- * only (it is what choosing another value there would add); one that fails two is skipped at the
- * second. Candidates are slots in ascending order (the text matches), or null for every slot
- * below `slotCount`; the result keeps their order.
+ * Keeps those candidates that meet every requirement, `extra` and every facet filter, and counts
+ * facets disjunctively — a slot that passes every filter counts in every facet; one that fails
+ * exactly one facet's filter counts in that facet only (it is what choosing another value there
+ * would add); one that fails two counts nowhere. The result keeps the candidates' order (runs
+ * one after another).
  *
- * The hot loop reads typed arrays only, each facet's column, accept table and histogram held in
- * a local of its own (facets with a filter first, so a slot is dropped after the fewest lookups):
- * no closure, no allocation and no array of arrays per slot.
+ * One column at a time: the list of slots is narrowed by each requirement in turn, each filter
+ * adds its failures to a count per slot, and each facet is counted in a loop of its own. Every
+ * loop is a few instructions over typed arrays, and none branches on the data — a slot is kept
+ * by advancing the write position by the table's 0 or 1, and counted by adding it: whether a
+ * slot passes is as likely as not, and a branch the processor guesses wrong half the time costs
+ * more than the lookups. Over a million slots, against one loop testing each slot with `if`s:
+ * two requirements and three counts 5.5 ms (17.1), two filters without counts 5.9 ms (10.5); two
+ * filters counted disjunctively with five facets, where every slot's failures must be read, 16.8
+ * ms (15.2).
  */
 export function scan(
-  candidates: Uint32Array | null,
+  candidates: Candidates,
   slotCount: number,
   alive: Uint8Array,
-  requirements: Requirement[],
+  requirements: readonly Requirement[],
   extra: ((slot: number) => boolean) | null,
-  facets: FacetPass[],
+  facets: readonly FacetPass[],
 ): Uint32Array {
-  const counted = facets.filter((f) => f.hist !== null).length;
-  if (facets.length > UNROLLED || (counted > 0 && counted < facets.length)) {
-    return scanGeneric(candidates, slotCount, alive, requirements, extra, facets);
+  const slots = new Uint32Array(candidateCount(candidates, slotCount));
+  let n = keepAlive(candidates, slotCount, alive, requirements[0], slots);
+  for (const r of requirements.slice(1)) n = keep(slots, n, r.column.codes, r.accept);
+  if (extra !== null) n = keepIf(slots, n, extra);
+  const filtered = facets.filter((f) => f.accept !== null);
+  if (!facets.some((f) => f.hist !== null)) {
+    for (const f of filtered) n = keep(slots, n, f.codes, f.accept!);
+    return slots.subarray(0, n);
   }
-  if (counted > 0) return scanCounting(candidates, slotCount, alive, requirements, extra, facets);
-  // Without counts, a slot is dropped at its first failure.
-  const counting = false;
-  const strict = true;
-  const ordered = [...facets.filter((f) => f.accept !== null), ...facets.filter((f) => f.accept === null)];
-  const nf = facets.filter((f) => f.accept !== null).length;
-  const nc = ordered.length;
-  const codes = (i: number) => ordered[i]?.codes ?? NO_CODES;
-  const accept = (i: number) => ordered[i]?.accept ?? NO_ACCEPT;
-  const hist = (i: number) => ordered[i]?.hist ?? NO_HIST;
-  const c0 = codes(0),
-    c1 = codes(1),
-    c2 = codes(2),
-    c3 = codes(3),
-    c4 = codes(4),
-    c5 = codes(5);
-  const a0 = accept(0),
-    a1 = accept(1),
-    a2 = accept(2),
-    a3 = accept(3),
-    a4 = accept(4),
-    a5 = accept(5);
-  const h0 = hist(0),
-    h1 = hist(1),
-    h2 = hist(2),
-    h3 = hist(3),
-    h4 = hist(4),
-    h5 = hist(5);
-  const nRequired = requirements.length;
-  const r0 = requirements[0]?.codes ?? NO_CODES;
-  const q0 = requirements[0]?.accept ?? NO_ACCEPT;
-  const requiredCodes = requirements.map((r) => r.codes);
-  const requiredAccept = requirements.map((r) => r.accept);
-  const n = candidates ? candidates.length : slotCount;
-  const matched = new Uint32Array(n);
-  let found = 0;
-  outer: for (let i = 0; i < n; i++) {
-    const slot = candidates === null ? i : candidates[i]!;
-    if (alive[slot] === 0) continue;
-    if (nRequired > 0) {
-      if (q0[r0[slot]!] !== 1) continue;
-      for (let r = 1; r < nRequired; r++) {
-        if (requiredAccept[r]![requiredCodes[r]![slot]!] !== 1) continue outer;
-      }
-    }
-    if (extra !== null && !extra(slot)) continue;
-    // Which filtered facet the slot fails (-1: none); a second failure drops it.
-    let failed = -1;
-    if (nf > 0) {
-      if (a0[c0[slot]!] !== 1) {
-        if (strict) continue;
-        failed = 0;
-      }
-      if (nf > 1) {
-        if (a1[c1[slot]!] !== 1) {
-          if (failed >= 0 || strict) continue;
-          failed = 1;
-        }
-        if (nf > 2) {
-          if (a2[c2[slot]!] !== 1) {
-            if (failed >= 0 || strict) continue;
-            failed = 2;
-          }
-          if (nf > 3) {
-            if (a3[c3[slot]!] !== 1) {
-              if (failed >= 0 || strict) continue;
-              failed = 3;
-            }
-            if (nf > 4) {
-              if (a4[c4[slot]!] !== 1) {
-                if (failed >= 0 || strict) continue;
-                failed = 4;
-              }
-              if (nf > 5 && a5[c5[slot]!] !== 1) {
-                if (failed >= 0 || strict) continue;
-                failed = 5;
-              }
-            }
-          }
-        }
-      }
-    }
-    if (failed < 0) {
-      matched[found++] = slot;
-      if (counting) {
-        h0[c0[slot]!]!++;
-        if (nc > 1) h1[c1[slot]!]!++;
-        if (nc > 2) h2[c2[slot]!]!++;
-        if (nc > 3) h3[c3[slot]!]!++;
-        if (nc > 4) h4[c4[slot]!]!++;
-        if (nc > 5) h5[c5[slot]!]!++;
-      }
-    } else if (counting) {
-      // Counted in the failing facet only: what choosing its value there would add.
-      if (failed === 0) h0[c0[slot]!]!++;
-      else if (failed === 1) h1[c1[slot]!]!++;
-      else if (failed === 2) h2[c2[slot]!]!++;
-      else if (failed === 3) h3[c3[slot]!]!++;
-      else if (failed === 4) h4[c4[slot]!]!++;
-      else h5[c5[slot]!]!++;
-    }
+  if (filtered.length > 0) {
+    const failures = new Uint8Array(n);
+    for (const f of filtered) addFailures(slots, n, f.codes, f.accept!, failures);
+    for (const f of filtered) if (f.hist) countDisjunctive(slots, n, f.codes, f.accept!, failures, f.hist);
+    n = keepPassing(slots, n, failures);
   }
-  return matched.subarray(0, found);
+  for (const f of facets) if (f.accept === null && f.hist) countAll(slots, n, f.codes, f.hist);
+  return slots.subarray(0, n);
 }
 
 /**
- * `scan` when every facet is counted (at most UNROLLED facets): nearly every slot is then counted
- * somewhere, so each filtered facet's code is read once per slot into a local and used for both
- * its filter and its count (an unfiltered facet's only when the slot passes every filter). The accept tables and the histograms are one flat array each, with a constant
- * offset per facet: two arrays in the loop instead of twelve, so the loop keeps its state in
- * registers. The flat histogram is added to the facets' own at the end.
+ * Writes the candidates that hold a document and meet the first requirement (if any: the
+ * caller's most selective) into `out`; returns how many. One pass for both: over every slot,
+ * this is the pass that reads the most.
  */
-function scanCounting(
-  candidates: Uint32Array | null,
+function keepAlive(
+  candidates: Candidates,
   slotCount: number,
   alive: Uint8Array,
-  requirements: Requirement[],
-  extra: ((slot: number) => boolean) | null,
-  facets: FacetPass[],
-): Uint32Array {
-  const ordered = [...facets.filter((f) => f.accept !== null), ...facets.filter((f) => f.accept === null)];
-  const nf = facets.filter((f) => f.accept !== null).length;
-  const nc = ordered.length;
-  // Offsets of each facet's accept table and histogram in the flat arrays.
-  const acceptAt: number[] = [];
-  const histAt: number[] = [];
-  let acceptSize = 0;
-  let histSize = 0;
-  for (const f of ordered) {
-    acceptAt.push(acceptSize);
-    histAt.push(histSize);
-    acceptSize += f.accept ? f.accept.length : 0;
-    histSize += f.hist!.length;
-  }
-  const flatAccept = new Uint8Array(acceptSize);
-  const flatHist = new Uint32Array(histSize);
-  ordered.forEach((f, i) => {
-    if (f.accept) flatAccept.set(f.accept, acceptAt[i]!);
-  });
-  const codes = (i: number) => ordered[i]?.codes ?? NO_CODES;
-  const c0 = codes(0),
-    c1 = codes(1),
-    c2 = codes(2),
-    c3 = codes(3),
-    c4 = codes(4),
-    c5 = codes(5);
-  const p0 = acceptAt[0] ?? 0,
-    p1 = acceptAt[1] ?? 0,
-    p2 = acceptAt[2] ?? 0,
-    p3 = acceptAt[3] ?? 0,
-    p4 = acceptAt[4] ?? 0,
-    p5 = acceptAt[5] ?? 0;
-  const o0 = histAt[0] ?? 0,
-    o1 = histAt[1] ?? 0,
-    o2 = histAt[2] ?? 0,
-    o3 = histAt[3] ?? 0,
-    o4 = histAt[4] ?? 0,
-    o5 = histAt[5] ?? 0;
-  const nRequired = requirements.length;
-  const requiredCodes = requirements.map((r) => r.codes);
-  const requiredAccept = requirements.map((r) => r.accept);
-  const n = candidates ? candidates.length : slotCount;
-  const matched = new Uint32Array(n);
-  let found = 0;
-  outer: for (let i = 0; i < n; i++) {
-    const slot = candidates === null ? i : candidates[i]!;
-    if (alive[slot] === 0) continue;
-    for (let r = 0; r < nRequired; r++) {
-      if (requiredAccept[r]![requiredCodes[r]![slot]!] !== 1) continue outer;
-    }
-    if (extra !== null && !extra(slot)) continue;
-    // Which filtered facet the slot fails (-1: none); a second failure drops it. The codes of
-    // filtered facets are read once for the filter and the count; unfiltered ones only when counted.
-    let failed = -1;
-    let k0 = 0,
-      k1 = 0,
-      k2 = 0,
-      k3 = 0,
-      k4 = 0,
-      k5 = 0;
-    if (nf > 0) {
-      k0 = c0[slot]!;
-      if (flatAccept[p0 + k0] === 0) failed = 0;
-      if (nf > 1) {
-        k1 = c1[slot]!;
-        if (flatAccept[p1 + k1] === 0) {
-          if (failed >= 0) continue;
-          failed = 1;
-        }
-        if (nf > 2) {
-          k2 = c2[slot]!;
-          if (flatAccept[p2 + k2] === 0) {
-            if (failed >= 0) continue;
-            failed = 2;
-          }
-          if (nf > 3) {
-            k3 = c3[slot]!;
-            if (flatAccept[p3 + k3] === 0) {
-              if (failed >= 0) continue;
-              failed = 3;
-            }
-            if (nf > 4) {
-              k4 = c4[slot]!;
-              if (flatAccept[p4 + k4] === 0) {
-                if (failed >= 0) continue;
-                failed = 4;
-              }
-              if (nf > 5) {
-                k5 = c5[slot]!;
-                if (flatAccept[p5 + k5] === 0) {
-                  if (failed >= 0) continue;
-                  failed = 5;
-                }
-              }
-            }
-          }
-        }
+  first: Requirement | undefined,
+  out: Uint32Array,
+): number {
+  let n = 0;
+  const codes = first?.column.codes;
+  const accept = first?.accept;
+  if (candidates === null) {
+    if (codes === undefined) {
+      for (let slot = 0; slot < slotCount; slot++) {
+        // Written always, kept (by moving on) when alive: no branch.
+        out[n] = slot;
+        n += alive[slot]!;
+      }
+    } else {
+      for (let slot = 0; slot < slotCount; slot++) {
+        out[n] = slot;
+        n += alive[slot]! & accept![codes[slot]!]!;
       }
     }
-    if (failed < 0) {
-      matched[found++] = slot;
-      flatHist[o0 + (nf > 0 ? k0 : c0[slot]!)]!++;
-      if (nc > 1) flatHist[o1 + (nf > 1 ? k1 : c1[slot]!)]!++;
-      if (nc > 2) flatHist[o2 + (nf > 2 ? k2 : c2[slot]!)]!++;
-      if (nc > 3) flatHist[o3 + (nf > 3 ? k3 : c3[slot]!)]!++;
-      if (nc > 4) flatHist[o4 + (nf > 4 ? k4 : c4[slot]!)]!++;
-      if (nc > 5) flatHist[o5 + (nf > 5 ? k5 : c5[slot]!)]!++;
-    } else if (failed === 0) flatHist[o0 + k0]!++;
-    else if (failed === 1) flatHist[o1 + k1]!++;
-    else if (failed === 2) flatHist[o2 + k2]!++;
-    else if (failed === 3) flatHist[o3 + k3]!++;
-    else if (failed === 4) flatHist[o4 + k4]!++;
-    else flatHist[o5 + k5]!++;
+    return n;
   }
-  ordered.forEach((f, i) => {
-    const hist = f.hist!;
-    const at = histAt[i]!;
-    for (let j = 0; j < hist.length; j++) hist[j]! += flatHist[at + j]!;
-  });
-  return matched.subarray(0, found);
+  for (const run of candidates) {
+    for (let i = 0; i < run.length; i++) {
+      const slot = run[i]!;
+      out[n] = slot;
+      n += codes === undefined ? alive[slot]! : alive[slot]! & accept![codes[slot]!]!;
+    }
+  }
+  return n;
+}
+
+/** Keeps the first `n` slots whose code `accept` takes, in order, in place; returns how many. */
+function keep(slots: Uint32Array, n: number, codes: Codes, accept: Uint8Array): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const slot = slots[i]!;
+    slots[kept] = slot;
+    kept += accept[codes[slot]!]!;
+  }
+  return kept;
+}
+
+/** `keep` with a test per slot (the constraints that are not codes). */
+function keepIf(slots: Uint32Array, n: number, test: (slot: number) => boolean): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const slot = slots[i]!;
+    slots[kept] = slot;
+    kept += test(slot) ? 1 : 0;
+  }
+  return kept;
+}
+
+/** Adds 1 to `failures[i]` for each of the first `n` slots whose code `accept` rejects. */
+function addFailures(
+  slots: Uint32Array,
+  n: number,
+  codes: Codes,
+  accept: Uint8Array,
+  failures: Uint8Array,
+): void {
+  for (let i = 0; i < n; i++) failures[i]! += accept[codes[slots[i]!]!]! ^ 1;
+}
+
+/** Whether a slot counts in a filtered facet, by `failures × 2 + passes its own filter`: no failure, or its own only. */
+const COUNTS_IN_OWN = Uint8Array.from({ length: 2 * 256 }, (_, i) => (i === 1 || i === 2 ? 1 : 0));
+
+/** Counts a filtered facet over the first `n` slots that fail no filter or this one only. */
+function countDisjunctive(
+  slots: Uint32Array,
+  n: number,
+  codes: Codes,
+  accept: Uint8Array,
+  failures: Uint8Array,
+  hist: Uint32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const code = codes[slots[i]!]!;
+    hist[code]! += COUNTS_IN_OWN[failures[i]! * 2 + accept[code]!]!;
+  }
+}
+
+/** Keeps the first `n` slots that fail no filter, in place; returns how many. */
+function keepPassing(slots: Uint32Array, n: number, failures: Uint8Array): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    slots[kept] = slots[i]!;
+    // 1 when no failure (0 − 1 has its sign bit set), else 0.
+    kept += (failures[i]! - 1) >>> 31;
+  }
+  return kept;
+}
+
+/** Counts every one of the first `n` slots under its code. */
+function countAll(slots: Uint32Array, n: number, codes: Codes, hist: Uint32Array): void {
+  for (let i = 0; i < n; i++) hist[codes[slots[i]!]!]!++;
 }
 
 /**
- * The general form of `scan`, for more than UNROLLED facets or a mix of counted and uncounted
- * ones. Walks the candidate slots once: keeps those that meet every requirement, `extra` and every
- * facet filter, and counts facets disjunctively — a slot that passes every filter counts in every
- * facet; one that fails exactly one facet's filter counts in that facet only (it is what choosing
- * another value there would add). Candidates are slots in any order, or null for every slot
- * below `slotCount`. Everything is a typed-array lookup, so the loop stays monomorphic and fast.
+ * The plain form of `scan`: one loop, a slot at a time, testing as it goes. The yardstick the
+ * faster paths are tested against. Keeps the candidates that meet every requirement, `extra`
+ * and every facet filter, and counts facets disjunctively — a slot that passes every filter
+ * counts in every facet; one that fails exactly one facet's filter counts in that facet only.
  */
-function scanGeneric(
-  candidates: Uint32Array | null,
+export function scanGeneric(
+  candidates: Candidates,
   slotCount: number,
   alive: Uint8Array,
-  requirements: Requirement[],
+  requirements: readonly Requirement[],
   extra: ((slot: number) => boolean) | null,
-  facets: FacetPass[],
+  facets: readonly FacetPass[],
 ): Uint32Array {
-  const n = candidates ? candidates.length : slotCount;
-  const matched = new Uint32Array(n);
+  const matched = new Uint32Array(candidateCount(candidates, slotCount));
   let found = 0;
   // Slots that fail exactly one facet's filter, and which facet: counted in that facet only.
   let missed = new Uint32Array(64);
   let missedFacet = new Uint8Array(64);
   let misses = 0;
   const nRequired = requirements.length;
-  const requiredCodes = requirements.map((r) => r.codes);
+  const requiredCodes = requirements.map((r) => r.column.codes);
   const requiredAccept = requirements.map((r) => r.accept);
   const filtered = facets.map((_, i) => i).filter((i) => facets[i]!.accept !== null);
   const filteredCodes = filtered.map((i) => facets[i]!.codes);
   const filteredAccept = filtered.map((i) => facets[i]!.accept!);
   const nFiltered = filtered.length;
-  outer: for (let i = 0; i < n; i++) {
-    const slot = candidates ? candidates[i]! : i;
-    if (alive[slot] === 0) continue;
-    for (let r = 0; r < nRequired; r++) {
-      if (requiredAccept[r]![requiredCodes[r]![slot]!] !== 1) continue outer;
-    }
-    if (extra !== null && !extra(slot)) continue;
-    let failed = -1;
-    for (let f = 0; f < nFiltered; f++) {
-      if (filteredAccept[f]![filteredCodes[f]![slot]!] !== 1) {
-        if (failed >= 0) continue outer;
-        failed = f;
+  const runs = candidates === null ? 1 : candidates.length;
+  for (let r = 0; r < runs; r++) {
+    const run = candidates === null ? null : candidates[r]!;
+    const n = run === null ? slotCount : run.length;
+    outer: for (let i = 0; i < n; i++) {
+      const slot = run === null ? i : run[i]!;
+      if (alive[slot] === 0) continue;
+      for (let q = 0; q < nRequired; q++) {
+        if (requiredAccept[q]![requiredCodes[q]![slot]!] !== 1) continue outer;
       }
-    }
-    if (failed < 0) matched[found++] = slot;
-    else {
-      if (misses === missed.length) {
-        missed = grown(missed, misses * 2);
-        missedFacet = grown(missedFacet, misses * 2);
+      if (extra !== null && !extra(slot)) continue;
+      let failed = -1;
+      for (let f = 0; f < nFiltered; f++) {
+        if (filteredAccept[f]![filteredCodes[f]![slot]!] !== 1) {
+          if (failed >= 0) continue outer;
+          failed = f;
+        }
       }
-      missed[misses] = slot;
-      missedFacet[misses++] = filtered[failed]!;
+      if (failed < 0) matched[found++] = slot;
+      else {
+        if (misses === missed.length) {
+          missed = grown(missed, misses * 2);
+          missedFacet = grown(missedFacet, misses * 2);
+        }
+        missed[misses] = slot;
+        missedFacet[misses++] = filtered[failed]!;
+      }
     }
   }
   const result = matched.subarray(0, found);

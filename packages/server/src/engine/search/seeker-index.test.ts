@@ -147,6 +147,8 @@ describe('SeekerIndex', () => {
         // Some in bulk, the rest one by one (the columns widen during either), then a few replaced and removed.
         index.setAll(docs.slice(0, split));
         for (const d of docs.slice(split)) index.set(d);
+        // Searched before the writes too: the counts it keeps must follow them.
+        checkAgainstBruteForce(index, docs, q);
         const held = new Map(docs.map((d) => [d.id, d]));
         for (const d of docs) {
           if ((d.id * 31 + salt) % 7 === 0) {

@@ -1,17 +1,8 @@
 import { parseQuery } from '../text/terms.js';
 import { TextIndex } from '../text/text-index.js';
-import {
-  type Codes,
-  type FacetCount,
-  type FacetPass,
-  fit,
-  grown,
-  type Requirement,
-  SetFacet,
-  scan,
-  Vocabulary,
-} from './facets.js';
-import { Slots, topByKey } from './slots.js';
+import { FacetCounter } from './facet-counter.js';
+import { type FacetCount, Labels, type Requirement, SetFacet, scan } from './facets.js';
+import { Slots, topBySlotKey } from './slots.js';
 
 /**
  * A job seeker as the staff search holds it. Only what staff may search and filter by: no
@@ -75,16 +66,16 @@ export interface SeekerResult {
   facets: Partial<Record<SeekerFacet, FacetCount[]>>;
 }
 
-/** The staff search over seekers: the same machinery as VacancyIndex. */
+/** The staff search over seekers: the same machinery as VacancyIndex (FacetCounter without text). */
 export class SeekerIndex {
   private readonly text = new TextIndex<'name' | 'occupations' | 'skills' | 'certificates'>({
     fields: { name: 4, occupations: 3, certificates: 2, skills: 1 },
   });
   private readonly slots: Slots;
   private readonly facets: Record<SeekerFacet, SetFacet>;
-  private readonly orgs = new Vocabulary();
-  /** Organisation codes, as narrow as their count allows (see `fit`). */
-  private org: Codes;
+  private readonly org: Labels;
+  /** Postings and base counts of the facets, in SEEKER_FACETS order. */
+  private readonly counter: FacetCounter;
   /** Names by slot, for sorting by name. */
   private names: string[] = [];
 
@@ -95,7 +86,11 @@ export class SeekerIndex {
       SeekerFacet,
       SetFacet
     >;
-    this.org = new Uint8Array(capacity);
+    this.org = new Labels(capacity, 'org');
+    this.counter = new FacetCounter(
+      this.slots,
+      SEEKER_FACETS.map((f) => this.facets[f]),
+    );
   }
 
   get size(): number {
@@ -108,7 +103,14 @@ export class SeekerIndex {
 
   /** Adds a seeker, or replaces the one with its id. */
   set(document: SeekerDocument): void {
-    this.text.set(this.setColumns(document), textOf(document));
+    const known = this.slots.slot(document.id);
+    let slot = known;
+    if (known >= 0) this.counter.move(known, () => this.setColumns(document));
+    else {
+      slot = this.setColumns(document);
+      this.counter.admit(slot);
+    }
+    this.text.set(slot, textOf(document));
   }
 
   /** Adds many seekers at once (fast into an empty index). */
@@ -117,13 +119,16 @@ export class SeekerIndex {
     // In id order, so slots follow ids (see Slots).
     const sorted = [...documents].sort((a, b) => a.id - b.id);
     for (const d of sorted) texts.push({ id: this.setColumns(d), document: textOf(d) });
+    this.counter.rebuild();
     this.text.setAll(texts);
   }
 
   /** Removes a seeker; returns whether it was held. */
   remove(id: number): boolean {
-    const slot = this.slots.release(id);
+    const slot = this.slots.slot(id);
     if (slot < 0) return false;
+    this.counter.release(slot);
+    this.slots.release(id);
     this.names[slot] = '';
     this.text.remove(slot);
     return true;
@@ -152,21 +157,31 @@ export class SeekerIndex {
       status: query.status,
       employmentType: query.employmentType,
     };
-    const passes = SEEKER_FACETS.map(
-      (f): FacetPass => ({
-        codes: this.facets[f].codes,
-        accept: this.facets[f].accept(selected[f]),
-        hist: counting ? new Uint32Array(this.facets[f].setCount) : null,
-      }),
-    );
-    const requirements: Requirement[] = [];
-    if (query.orgId !== undefined) {
-      const accept = new Uint8Array(this.orgs.size);
-      const code = this.orgs.find(String(query.orgId));
-      if (code >= 0) accept[code] = 1;
-      requirements.push({ codes: this.org, accept });
+    const accepts = SEEKER_FACETS.map((f) => this.facets[f].accept(selected[f]));
+    const requirements: Requirement[] =
+      query.orgId === undefined ? [] : [this.org.require([String(query.orgId)])];
+    let matched: Uint32Array;
+    let hists: Uint32Array[] | null;
+    if (candidates === null) {
+      // Sorted here (by id or name): the counter returns every match.
+      const counted = this.counter.count({ requirements, accepts, counting, orderBy: null, offset, limit });
+      matched = counted.matched!;
+      hists = counted.hists;
+    } else {
+      hists = counting ? SEEKER_FACETS.map((f) => new Uint32Array(this.facets[f].size)) : null;
+      matched = scan(
+        [candidates],
+        this.slots.end,
+        this.slots.alive,
+        requirements,
+        null,
+        SEEKER_FACETS.map((f, i) => ({
+          codes: this.facets[f].codes,
+          accept: accepts[i]!,
+          hist: hists?.[i] ?? null,
+        })),
+      );
     }
-    const matched = scan(candidates, this.slots.end, this.slots.alive, requirements, null, passes);
     const sort = query.sort ?? 'relevance';
     let hits: { id: number; score: number }[];
     if (sort === 'relevance' && hasText) {
@@ -188,16 +203,14 @@ export class SeekerIndex {
           .sort((x, y) => (names[x] !== names[y] ? (names[x]! < names[y]! ? -1 : 1) : ids[y]! - ids[x]!))
           .slice(offset, offset + limit);
       } else {
-        const keys = new Float64Array(matched.length);
-        for (let i = 0; i < matched.length; i++) keys[i] = ids[matched[i]!]!;
-        page = topByKey(matched, keys, ids, offset, limit);
+        page = topBySlotKey(matched, ids, ids, offset, limit);
       }
       hits = page.map((slot) => ({ id: ids[slot]!, score: 0 }));
     }
     const facets: SeekerResult['facets'] = {};
-    if (counting) {
+    if (hists) {
       SEEKER_FACETS.forEach((f, i) => {
-        facets[f] = this.facets[f].counts(passes[i]!.hist!, selected[f]);
+        facets[f] = this.facets[f].counts(hists[i]!, selected[f]);
       });
     }
     return { total: matched.length, hits, facets };
@@ -219,16 +232,14 @@ export class SeekerIndex {
     );
     this.facets.status.set(slot, [d.status]);
     this.facets.employmentType.set(slot, d.employmentTypes);
-    const org = this.orgs.intern(String(d.orgId));
-    this.org = fit(this.org, org);
-    this.org[slot] = org;
+    this.org.set(slot, String(d.orgId));
     this.names[slot] = d.name;
     return slot;
   }
 
   private grow(capacity: number): void {
     for (const facet of Object.values(this.facets)) facet.grow(capacity);
-    this.org = grown(this.org, capacity);
+    this.org.grow(capacity);
   }
 }
 

@@ -187,33 +187,72 @@ function build(docs: VacancyDocument[], oneByOne: boolean): VacancyIndex {
   return index;
 }
 
+/** Compares a search with brute force over `docs` (the vacancies the index holds): hits and every facet. */
+function expectBruteForce(index: VacancyIndex, docs: VacancyDocument[], q: VacancyQuery): void {
+  const result = index.search({ ...q, limit: 1000 });
+  const expected = docs.filter((d) => passesBase(d, q) && VACANCY_FACETS.every((f) => passesFacet(d, f, q)));
+  expect(result.total).toBe(expected.length);
+  expect(result.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(
+    expected.map((d) => d.id).sort((a, b) => a - b),
+  );
+  for (const facet of VACANCY_FACETS) {
+    // Disjunctive: every filter applies but the facet's own.
+    const counts = new Map<string, number>();
+    for (const d of docs) {
+      if (!passesBase(d, q) || !VACANCY_FACETS.every((f) => f === facet || passesFacet(d, f, q))) continue;
+      for (const v of countedValues(d, facet, TODAY)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const got = new Map(result.facets[facet]!.filter((c) => c.count > 0).map((c) => [c.value, c.count]));
+    expect(got, facet).toEqual(counts);
+  }
+}
+
 describe('VacancyIndex', () => {
   it('filters exactly like a brute-force filter, and counts facets like a brute-force count', () => {
     fc.assert(
       fc.property(documents, queries, fc.boolean(), (docs, raw, oneByOne) => {
-        const q = toQuery(raw);
-        const index = build(docs, oneByOne);
-        const result = index.search({ ...q, limit: 1000 });
-        const expected = docs.filter(
-          (d) => passesBase(d, q) && VACANCY_FACETS.every((f) => passesFacet(d, f, q)),
-        );
-        expect(result.total).toBe(expected.length);
-        expect(result.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(expected.map((d) => d.id));
-        for (const facet of VACANCY_FACETS) {
-          // Disjunctive: every filter applies but the facet's own.
-          const counts = new Map<string, number>();
-          for (const d of docs) {
-            if (!passesBase(d, q) || !VACANCY_FACETS.every((f) => f === facet || passesFacet(d, f, q)))
-              continue;
-            for (const v of countedValues(d, facet, TODAY)) counts.set(v, (counts.get(v) ?? 0) + 1);
-          }
-          const got = new Map(
-            result.facets[facet]!.filter((c) => c.count > 0).map((c) => [c.value, c.count]),
-          );
-          expect(got, facet).toEqual(counts);
-        }
+        expectBruteForce(build(docs, oneByOne), docs, toQuery(raw));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('stays exact through additions, replacements and removals between public searches', () => {
+    // The public search's requirements (open, not closed before today): kept counts are reused
+    // from one search to the next and must follow every write.
+    const publicQueries = queries.map((raw) => ({
+      ...toQuery({
+        ...raw,
+        q: undefined,
+        employerId: undefined,
+        minMonthlyWage: undefined,
+        withinKm: undefined,
+      }),
+      status: ['open'],
+      openOn: TODAY,
+      source: undefined,
+    }));
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), id: fc.nat(40), c: choices }),
+      fc.record({ kind: fc.constant('remove' as const), id: fc.nat(40) }),
+      fc.record({ kind: fc.constant('search' as const), q: publicQueries }),
+    );
+    fc.assert(
+      fc.property(documents, fc.array(step, { minLength: 10, maxLength: 40 }), (docs, steps) => {
+        const index = build(docs, false);
+        const held = new Map(docs.map((d) => [d.id, d]));
+        for (const s of steps) {
+          if (s.kind === 'set') {
+            const d = vacancy(s.id, s.c);
+            index.set(d);
+            held.set(d.id, d);
+          } else if (s.kind === 'remove') {
+            index.remove(s.id);
+            held.delete(s.id);
+          } else expectBruteForce(index, [...held.values()], s.q);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

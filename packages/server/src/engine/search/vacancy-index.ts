@@ -1,16 +1,15 @@
 import { parseQuery } from '../text/terms.js';
 import { TextIndex } from '../text/text-index.js';
+import { FacetCounter } from './facet-counter.js';
 import {
-  type Codes,
+  type CodeColumn,
   type FacetCount,
-  type FacetPass,
-  fit,
   grown,
   JointFacet,
+  Labels,
   type Requirement,
   SetFacet,
   scan,
-  Vocabulary,
 } from './facets.js';
 import { boxAround, distanceKm, type LatLon } from './geo.js';
 import { Slots, topByKey, topBySlotKey } from './slots.js';
@@ -71,6 +70,7 @@ export function wageBandOf(monthlyWage: number): WageBand {
 /** "Posted within" windows in days: a vacancy opened `today − opensOn < days` ago is in. */
 export const POSTED_WITHIN_DAYS = { '1d': 1, '3d': 3, '7d': 7, '30d': 30 } as const;
 export type PostedWithin = keyof typeof POSTED_WITHIN_DAYS;
+const POSTED_WINDOW_MAX = Math.max(...Object.values(POSTED_WITHIN_DAYS));
 
 export const VACANCY_FACETS = [
   'occupationGroup',
@@ -148,12 +148,50 @@ function clampDay(day: number): number {
 }
 
 /**
+ * Day numbers as codes, two bytes a slot (0 … MAX_DAY): when vacancies open (a facet: its codes
+ * count "posted within" and order "newest") and close (a requirement).
+ */
+class DayColumn implements CodeColumn {
+  codes: Uint16Array;
+  /** One more than the latest day held. */
+  size = 0;
+
+  constructor(
+    capacity: number,
+    /** Names the column in requirement keys. */
+    private readonly name: string,
+  ) {
+    this.codes = new Uint16Array(capacity);
+  }
+
+  grow(capacity: number): void {
+    this.codes = grown(this.codes, capacity);
+  }
+
+  set(slot: number, day: number): void {
+    this.codes[slot] = day;
+    if (day >= this.size) this.size = day + 1;
+  }
+
+  /** The requirement that a slot's day is `day` or later. */
+  from(day: number): Requirement {
+    const accept = new Uint8Array(MAX_DAY + 1);
+    accept.fill(1, day);
+    return { column: this, accept, key: `${this.name}>=${day}` };
+  }
+}
+
+/** The facet columns' order in the counter (FacetCounter's column numbers). */
+const OPENS_ON = 4;
+
+/**
  * The vacancy search: the Korean text index (TextIndex) over title (heaviest), occupation,
  * company and the start of the description, with filters, disjunctive facet counts and sorts over
- * typed columns, one entry per dense slot. Pure: documents in, results out.
+ * typed columns, one entry per dense slot. Without text, filters and counts start from the rarest
+ * filter's postings (FacetCounter). Pure: documents in, results out.
  *
- * Memory: about 40 bytes a vacancy in columns plus the text index's share (see docs/search.md for
- * the measured total and why the description is cut to `descriptionChars`).
+ * Memory: about 60 bytes a vacancy in columns and postings plus the text index's share (see
+ * docs/search.md for the measured total and why the description is cut to `descriptionChars`).
  */
 export class VacancyIndex {
   /** Characters of each description that are indexed. */
@@ -167,22 +205,18 @@ export class VacancyIndex {
   /** Wage band, employment type, career and education: one column (see JointFacet). */
   private readonly terms: JointFacet<'wageBand' | 'employmentType' | 'career' | 'education'>;
   private readonly targetGroup: SetFacet;
-  private readonly statuses = new Vocabulary();
-  private readonly sources = new Vocabulary();
-  private readonly orgs = new Vocabulary();
-  /** Codes of the vocabularies above, as narrow as they allow (see `fit`). */
-  private status: Codes;
-  private source: Codes;
-  private org: Codes;
+  /** Day numbers, clamped to 0 … MAX_DAY; closesOn MAX_DAY: never (until filled). */
+  private readonly opensOn: DayColumn;
+  private readonly closesOn: DayColumn;
+  private readonly status: Labels;
+  private readonly source: Labels;
+  private readonly org: Labels;
   private employer: Int32Array;
   private wage: Float64Array;
-  /** Day numbers, clamped to 0 … MAX_DAY (two bytes); closesOn MAX_DAY: never (until filled). */
-  private opensOn: Uint16Array;
-  private closesOn: Uint16Array;
   private lat: Float32Array;
   private lon: Float32Array;
-  /** The latest opensOn held: the size of per-query arrays of the posted-within facet. */
-  private maxOpensOn = 0;
+  /** Postings and base counts of the facet columns, in the order of `facetColumns`. */
+  private readonly counter: FacetCounter;
 
   constructor(options: { descriptionChars?: number; capacity?: number } = {}) {
     this.descriptionChars = options.descriptionChars ?? DEFAULT_DESCRIPTION_CHARS;
@@ -192,15 +226,16 @@ export class VacancyIndex {
     this.dong = new SetFacet(capacity);
     this.terms = new JointFacet(['wageBand', 'employmentType', 'career', 'education'], capacity);
     this.targetGroup = new SetFacet(capacity);
-    this.status = new Uint8Array(capacity);
-    this.source = new Uint8Array(capacity);
-    this.org = new Uint8Array(capacity);
+    this.opensOn = new DayColumn(capacity, 'opensOn');
+    this.closesOn = new DayColumn(capacity, 'closesOn');
+    this.status = new Labels(capacity, 'status');
+    this.source = new Labels(capacity, 'source');
+    this.org = new Labels(capacity, 'org');
     this.employer = new Int32Array(capacity);
     this.wage = new Float64Array(capacity);
-    this.opensOn = new Uint16Array(capacity);
-    this.closesOn = new Uint16Array(capacity);
     this.lat = new Float32Array(capacity);
     this.lon = new Float32Array(capacity);
+    this.counter = new FacetCounter(this.slots, this.facetColumns(), [OPENS_ON]);
   }
 
   /** Vacancies held. */
@@ -215,7 +250,14 @@ export class VacancyIndex {
 
   /** Adds a vacancy, or replaces the one with its id. */
   set(document: VacancyDocument): void {
-    this.text.set(this.setColumns(document), this.textOf(document));
+    const known = this.slots.slot(document.id);
+    let slot = known;
+    if (known >= 0) this.counter.move(known, () => this.setColumns(document));
+    else {
+      slot = this.setColumns(document);
+      this.counter.admit(slot);
+    }
+    this.text.set(slot, this.textOf(document));
   }
 
   /**
@@ -227,13 +269,16 @@ export class VacancyIndex {
     // In id order, so slots follow ids (see Slots).
     const sorted = [...documents].sort((a, b) => a.id - b.id);
     for (const d of sorted) texts.push({ id: this.setColumns(d), document: this.textOf(d) });
+    this.counter.rebuild();
     this.text.setAll(texts);
   }
 
   /** Removes a vacancy; returns whether it was held. */
   remove(id: number): boolean {
-    const slot = this.slots.release(id);
+    const slot = this.slots.slot(id);
     if (slot < 0) return false;
+    this.counter.release(slot);
+    this.slots.release(id);
     this.text.remove(slot);
     return true;
   }
@@ -258,48 +303,31 @@ export class VacancyIndex {
     // The text index is keyed by slot: its matches are candidate slots as they are.
     const candidates = hasText ? this.text.candidates(query.q!) : null;
     const counting = query.facets !== false;
+    const requirements = this.requirements(query);
+    const extra = this.extraFilter(query);
 
     const today = query.today;
-    const days = this.maxOpensOn + 1;
-    const postedAccept = query.postedWithin ? new Uint8Array(days) : null;
-    if (postedAccept) {
-      const window = POSTED_WITHIN_DAYS[query.postedWithin!];
+    const days = this.opensOn.size;
+    let postedAccept: Uint8Array | null = null;
+    if (query.postedWithin) {
+      postedAccept = new Uint8Array(days);
+      const window = POSTED_WITHIN_DAYS[query.postedWithin];
       for (let d = 0; d < days; d++) if (today - d < window) postedAccept[d] = 1;
     }
-    const pass = (facet: SetFacet, selected: readonly string[] | undefined): FacetPass => ({
-      codes: facet.codes,
-      accept: facet.accept(selected),
-      hist: counting ? new Uint32Array(facet.setCount) : null,
-    });
     const termsSelected = {
       wageBand: query.wageBand,
       employmentType: query.employmentType,
       career: query.career,
       education: query.education,
     };
-    const passes = {
-      occupationGroup: pass(this.occupation, query.occupation),
-      dong: pass(this.dong, query.dong),
-      terms: {
-        codes: this.terms.codes,
-        accept: this.terms.accept(termsSelected),
-        hist: counting ? new Uint32Array(this.terms.tupleCount) : null,
-      },
-      targetGroup: pass(this.targetGroup, query.targetGroup),
-      postedWithin: {
-        codes: this.opensOn,
-        accept: postedAccept,
-        hist: counting ? new Uint32Array(days) : null,
-      },
-    };
-    const matched = scan(
-      candidates,
-      this.slots.end,
-      this.slots.alive,
-      this.requirements(query),
-      this.extraFilter(query),
-      Object.values(passes),
-    );
+    // In the order of facetColumns().
+    const accepts = [
+      this.occupation.accept(query.occupation),
+      this.dong.accept(query.dong),
+      this.terms.accept(termsSelected),
+      this.targetGroup.accept(query.targetGroup),
+      postedAccept,
+    ];
 
     const near = query.near;
     const distanceOf = (slot: number): number | null => {
@@ -307,62 +335,96 @@ export class VacancyIndex {
       return distanceKm(near.lat, near.lon, this.lat[slot]!, this.lon[slot]!);
     };
     const sort = query.sort ?? 'relevance';
+    const order = sort === 'relevance' ? 'newest' : sort;
+    let total: number;
+    let hists: Uint32Array[] | null;
     let hits: VacancyHit[];
-    if (sort === 'relevance' && hasText) {
-      // The matches are checked slots in ascending order: ranked as they are, nothing read twice.
-      const ranked = this.text.rank(query.q!, matched, {
+    if (candidates === null && extra === null) {
+      const counted = this.counter.count({
+        requirements,
+        accepts,
+        counting,
+        // "Posted within" reads the counts of the last 30 days only.
+        countFrom: [0, 0, 0, 0, Math.max(0, today - POSTED_WINDOW_MAX + 1)],
+        orderBy: order === 'newest' ? OPENS_ON : null,
         offset,
         limit,
-        ...(query.maxRanked === undefined ? {} : { maxRanked: query.maxRanked }),
       });
-      hits = ranked.map((h) => ({
-        id: this.slots.ids[h.id]!,
-        score: h.score,
-        distanceKm: distanceOf(h.id),
-      }));
+      total = counted.total;
+      hists = counted.hists;
+      const page = counted.page ?? this.page(counted.matched!, order, near, offset, limit);
+      hits = page.map((slot) => ({ id: this.slots.ids[slot]!, score: 0, distanceKm: distanceOf(slot) }));
     } else {
-      const order = sort === 'relevance' ? 'newest' : sort;
-      const page =
-        order === 'distance'
-          ? topByKey(matched, this.sortKeys(matched, order, near), this.slots.ids, offset, limit)
-          : topBySlotKey(matched, order === 'wage' ? this.wage : this.opensOn, this.slots.ids, offset, limit);
-      hits = page.map((slot) => ({
-        id: this.slots.ids[slot]!,
-        score: 0,
-        distanceKm: distanceOf(slot),
-      }));
+      const columns = this.facetColumns();
+      hists = counting ? columns.map((c) => new Uint32Array(c.size)) : null;
+      const matched = scan(
+        candidates && [candidates],
+        this.slots.end,
+        this.slots.alive,
+        requirements,
+        extra,
+        columns.map((c, i) => ({ codes: c.codes, accept: accepts[i]!, hist: hists?.[i] ?? null })),
+      );
+      total = matched.length;
+      if (sort === 'relevance' && hasText) {
+        // The matches are checked slots in ascending order: ranked as they are, nothing read twice.
+        const ranked = this.text.rank(query.q!, matched, {
+          offset,
+          limit,
+          ...(query.maxRanked === undefined ? {} : { maxRanked: query.maxRanked }),
+        });
+        hits = ranked.map((h) => ({
+          id: this.slots.ids[h.id]!,
+          score: h.score,
+          distanceKm: distanceOf(h.id),
+        }));
+      } else {
+        hits = this.page(matched, order, near, offset, limit).map((slot) => ({
+          id: this.slots.ids[slot]!,
+          score: 0,
+          distanceKm: distanceOf(slot),
+        }));
+      }
     }
 
     const facets: VacancyResult['facets'] = {};
-    if (counting) {
-      facets.occupationGroup = this.occupation.counts(passes.occupationGroup.hist!, query.occupation);
-      facets.dong = this.dong.counts(passes.dong.hist!, query.dong);
-      Object.assign(facets, this.terms.counts(passes.terms.hist!, termsSelected));
-      facets.targetGroup = this.targetGroup.counts(passes.targetGroup.hist!, query.targetGroup);
-      facets.postedWithin = postedCounts(passes.postedWithin.hist!, today, query.postedWithin);
+    if (hists) {
+      facets.occupationGroup = this.occupation.counts(hists[0]!, query.occupation);
+      facets.dong = this.dong.counts(hists[1]!, query.dong);
+      Object.assign(facets, this.terms.counts(hists[2]!, termsSelected));
+      facets.targetGroup = this.targetGroup.counts(hists[3]!, query.targetGroup);
+      facets.postedWithin = postedCounts(hists[OPENS_ON]!, today, query.postedWithin);
     }
-    return { total: matched.length, hits, facets };
+    return { total, hits, facets };
+  }
+
+  /** The facet columns, in the order of the counter and of `search`'s accept tables. */
+  private facetColumns(): CodeColumn[] {
+    return [this.occupation, this.dong, this.terms, this.targetGroup, this.opensOn];
+  }
+
+  /** A page of matched slots in a sort order other than relevance. */
+  private page(
+    matched: Uint32Array,
+    order: 'newest' | 'wage' | 'distance',
+    near: LatLon | undefined,
+    offset: number,
+    limit: number,
+  ): number[] {
+    if (order === 'distance') {
+      return topByKey(matched, this.distanceKeys(matched, near), this.slots.ids, offset, limit);
+    }
+    const column = order === 'wage' ? this.wage : this.opensOn.codes;
+    return topBySlotKey(matched, column, this.slots.ids, offset, limit);
   }
 
   /** The constraints that are not facets but look codes up like them: status, dates, organisation, source. */
   private requirements(query: VacancyQuery): Requirement[] {
     const out: Requirement[] = [];
-    const oneOf = (codes: Codes, vocabulary: Vocabulary, values: readonly string[]) => {
-      const accept = new Uint8Array(vocabulary.size);
-      for (const v of values) {
-        const code = vocabulary.find(v);
-        if (code >= 0) accept[code] = 1;
-      }
-      out.push({ codes, accept });
-    };
-    if (query.status && query.status.length > 0) oneOf(this.status, this.statuses, query.status);
-    if (query.orgId !== undefined) oneOf(this.org, this.orgs, [String(query.orgId)]);
-    if (query.source !== undefined) oneOf(this.source, this.sources, [query.source]);
-    if (query.openOn !== undefined) {
-      const accept = new Uint8Array(MAX_DAY + 1);
-      accept.fill(1, clampDay(query.openOn));
-      out.push({ codes: this.closesOn, accept });
-    }
+    if (query.status && query.status.length > 0) out.push(this.status.require(query.status));
+    if (query.orgId !== undefined) out.push(this.org.require([String(query.orgId)]));
+    if (query.source !== undefined) out.push(this.source.require([query.source]));
+    if (query.openOn !== undefined) out.push(this.closesOn.from(clampDay(query.openOn)));
     return out;
   }
 
@@ -402,25 +464,16 @@ export class VacancyIndex {
     };
   }
 
-  /** Each matched slot's sort key, higher first: opensOn, wage, or minus the distance (unknown places last). */
-  private sortKeys(
-    matched: Uint32Array,
-    sort: 'newest' | 'wage' | 'distance',
-    near: LatLon | undefined,
-  ): Float64Array {
+  /** Each matched slot's sort key for `distance`: minus the distance, unknown places last. */
+  private distanceKeys(matched: Uint32Array, near: LatLon | undefined): Float64Array {
+    if (!near) throw new RangeError('sorting by distance needs near');
     const keys = new Float64Array(matched.length);
-    if (sort === 'distance') {
-      if (!near) throw new RangeError('sorting by distance needs near');
-      for (let i = 0; i < matched.length; i++) {
-        const slot = matched[i]!;
-        const lat = this.lat[slot]!;
-        keys[i] = Number.isNaN(lat)
-          ? Number.NEGATIVE_INFINITY
-          : -distanceKm(near.lat, near.lon, lat, this.lon[slot]!);
-      }
-    } else {
-      const column = sort === 'wage' ? this.wage : this.opensOn;
-      for (let i = 0; i < matched.length; i++) keys[i] = column[matched[i]!]!;
+    for (let i = 0; i < matched.length; i++) {
+      const slot = matched[i]!;
+      const lat = this.lat[slot]!;
+      keys[i] = Number.isNaN(lat)
+        ? Number.NEGATIVE_INFINITY
+        : -distanceKm(near.lat, near.lon, lat, this.lon[slot]!);
     }
     return keys;
   }
@@ -437,21 +490,13 @@ export class VacancyIndex {
       education: d.education,
     });
     this.targetGroup.set(slot, d.targetGroups);
-    const status = this.statuses.intern(d.status);
-    this.status = fit(this.status, status);
-    this.status[slot] = status;
-    const source = this.sources.intern(d.source ?? 'own');
-    this.source = fit(this.source, source);
-    this.source[slot] = source;
-    const org = this.orgs.intern(String(d.orgId));
-    this.org = fit(this.org, org);
-    this.org[slot] = org;
+    this.status.set(slot, d.status);
+    this.source.set(slot, d.source ?? 'own');
+    this.org.set(slot, String(d.orgId));
     this.employer[slot] = d.employerId;
     this.wage[slot] = d.monthlyWage;
-    const opens = clampDay(d.opensOn);
-    this.opensOn[slot] = opens;
-    if (opens > this.maxOpensOn) this.maxOpensOn = opens;
-    this.closesOn[slot] = d.closesOn === null ? MAX_DAY : clampDay(d.closesOn);
+    this.opensOn.set(slot, clampDay(d.opensOn));
+    this.closesOn.set(slot, d.closesOn === null ? MAX_DAY : clampDay(d.closesOn));
     this.lat[slot] = d.lat ?? Number.NaN;
     this.lon[slot] = d.lon ?? Number.NaN;
     return slot;
@@ -467,14 +512,11 @@ export class VacancyIndex {
   }
 
   private grow(capacity: number): void {
-    for (const facet of [this.occupation, this.dong, this.terms, this.targetGroup]) facet.grow(capacity);
-    this.status = grown(this.status, capacity);
-    this.source = grown(this.source, capacity);
-    this.org = grown(this.org, capacity);
+    for (const column of [this.occupation, this.dong, this.terms, this.targetGroup]) column.grow(capacity);
+    for (const column of [this.opensOn, this.closesOn, this.status, this.source, this.org])
+      column.grow(capacity);
     this.employer = grown(this.employer, capacity);
     this.wage = grown(this.wage, capacity);
-    this.opensOn = grown(this.opensOn, capacity);
-    this.closesOn = grown(this.closesOn, capacity);
     this.lat = grown(this.lat, capacity);
     this.lon = grown(this.lon, capacity);
   }

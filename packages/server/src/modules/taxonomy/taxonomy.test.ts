@@ -136,7 +136,10 @@ describe.each(testDatabases())('the taxonomy API on $name', (database) => {
     const item = await get<{ label: string }>('/api/v1/taxonomy/skills/NCS/06');
     expect(item.label).toBe('보건/의료');
     const certificates = await get<Page<Item>>('/api/v1/taxonomy/certificates?q=간호');
-    expect(labels(certificates).sort()).toEqual(['DEMO-CERT nurse 간호사 면허', 'DEMO-CERT nurse-aide 간호조무사']);
+    expect(labels(certificates).sort()).toEqual([
+      'DEMO-CERT nurse 간호사 면허',
+      'DEMO-CERT nurse-aide 간호조무사',
+    ]);
   });
 
   it('lists Bupyeong with centroids inside Incheon, polygons only when asked for', async () => {
