@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, MatchFeedbackTable } from '../../db/tables.js';
+import { writeSetting } from '../privacy/privacy.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -15,12 +16,9 @@ export function weightsSetting(db: Q, organisationId: number) {
     .executeTakeFirst();
 }
 
-export async function writeWeightsSetting(db: Q, organisationId: number, value: string, now: string) {
-  await db
-    .insertInto('organisation_settings')
-    .values({ organisation_id: organisationId, key: WEIGHTS_KEY, value, updated_at: now })
-    .onConflict((oc) => oc.columns(['organisation_id', 'key']).doUpdateSet({ value, updated_at: now }))
-    .execute();
+/** Saves the organisation's weights (the organisation settings' own upsert). */
+export function writeWeightsSetting(db: Q, organisationId: number, value: string, now: string) {
+  return writeSetting(db, organisationId, WEIGHTS_KEY, value, now);
 }
 
 /** One user's verdicts on pairs of one seeker, or of one vacancy. */
