@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { EDUCATION_LEVELS } from '@ilteo/shared';
 import type {
   MatchSeeker,
   MatchVacancy,
@@ -15,6 +14,7 @@ import {
   demoSeeker,
   demoVacancy,
 } from '../../packages/server/src/modules/demo/registry-demo.js';
+import { educationRank } from '../../packages/server/src/modules/search/match-documents.js';
 import { parseCsv } from '../../packages/server/src/modules/taxonomy/csv.js';
 import { referenceDataPath } from '../../packages/server/src/reference-data.js';
 
@@ -65,7 +65,6 @@ const schemeKey = (x: unknown) => {
   const { scheme, code } = x as { scheme: string; code: string };
   return `${scheme}:${code}`;
 };
-const educationRank = (level: string) => Math.max(0, EDUCATION_LEVELS.indexOf(level as never));
 
 /** n open vacancies (ids 1…n) from a seed. Demo vacancies that closed are reopened: every one is open. */
 export function generateVacancies(n: number, seed: number): MatchVacancy[] {

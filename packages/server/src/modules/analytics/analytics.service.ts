@@ -1,6 +1,7 @@
 import type { DongFeatures, MismatchQuery, MismatchReport } from '@ilteo/shared';
 import type { Ctx } from '../../http/context.js';
 import { jsonRefs, occupationValue, refKey, seoulToday } from '../search/search-index.js';
+import { parentChain } from '../taxonomy/hierarchy.js';
 import { requireAnalyticsReader } from './analytics.policy.js';
 import * as repo from './analytics.repository.js';
 import { analyseMismatch, type MismatchSeeker, type MismatchVacancy } from './mismatch.js';
@@ -49,14 +50,7 @@ function groupOf(
 
 /** The occupation's parent chain, top level first, itself last. */
 function chainOf(taxonomy: Taxonomy, scheme: string, code: string): string[] {
-  const chain: string[] = [];
-  let current: string | null = code;
-  // Bounded: a broken import must not hang the server on a cycle.
-  for (let depth = 0; current !== null && depth < 12; depth++) {
-    chain.unshift(current);
-    current = taxonomy.occupations.get(refKey(scheme, current))?.parent ?? null;
-  }
-  return chain;
+  return parentChain(code, (c) => taxonomy.occupations.get(refKey(scheme, c))?.parent);
 }
 
 /** Who may suit a vacancy: its occupation's group one level up (KECO: the 소분류), or itself at the top. */

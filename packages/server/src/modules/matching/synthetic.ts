@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ageGroupsFor, EDUCATION_LEVELS, monthlyEquivalent } from '@ilteo/shared';
+import { ageGroupsFor, monthlyEquivalent } from '@ilteo/shared';
 import type { Grade, Hire, LabelledSet } from '../../engine/match/evaluate.js';
 import type { MatchSeeker, MatchVacancy, OccupationPath } from '../../engine/match/types.js';
 import { dayNumber } from '../../engine/search/days.js';
@@ -18,6 +18,7 @@ import {
   demoVacancy,
   demoWage,
 } from '../demo/registry-demo.js';
+import { educationRank } from '../search/match-documents.js';
 import { parseCsv } from '../taxonomy/csv.js';
 
 /**
@@ -227,7 +228,6 @@ function normal(random: DemoRandom): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.float());
 }
 
-const educationRank = (level: string) => Math.max(0, EDUCATION_LEVELS.indexOf(level as never));
 const refs = (json: string | null | undefined) =>
   JSON.parse(json ?? '[]') as { scheme: string; code: string }[];
 const strings = (json: string | null | undefined) => JSON.parse(json ?? '[]') as string[];

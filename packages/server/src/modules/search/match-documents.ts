@@ -12,7 +12,8 @@ import { codeChain, jsonRefs, jsonStrings, type SearchLabels, visibleGroups } fr
  * services consent and the recommendation consent stand and they are active.
  */
 
-const educationRank = (level: string) => Math.max(0, EDUCATION_LEVELS.indexOf(level as never));
+/** An education level's rank (EDUCATION_LEVELS order: 0 any … 7 doctorate), 0 when unknown. */
+export const educationRank = (level: string) => Math.max(0, EDUCATION_LEVELS.indexOf(level as never));
 const refKeys = (json: string) => jsonRefs(json).map((r) => `${r.scheme}:${r.code}`);
 
 export function matchVacancy(row: repo.VacancyIndexRow, labels: SearchLabels): MatchVacancy {

@@ -12,6 +12,7 @@ import {
   type VacancyDocument,
   VacancyIndex,
 } from '../../engine/search/index.js';
+import { parentChain } from '../taxonomy/hierarchy.js';
 import { aliasesOf } from '../taxonomy/taxonomy.presenter.js';
 import { allItems, latestImport } from '../taxonomy/taxonomy.repository.js';
 import { matchSeeker, matchVacancy } from './match-documents.js';
@@ -323,14 +324,7 @@ export function occupationPath(labels: SearchLabels, scheme: string, code: strin
 
 /** The occupation's parent chain as its scheme's codes, top level first (the matcher's path). */
 export function codeChain(labels: SearchLabels, scheme: string, code: string): string[] {
-  const chain: string[] = [];
-  let current: string | null = code;
-  // A bounded walk: a broken import must not hang the server on a cycle.
-  for (let depth = 0; current !== null && depth < 12; depth++) {
-    chain.unshift(current);
-    current = labels.occupations.get(refKey(scheme, current))?.parent_code ?? null;
-  }
-  return chain;
+  return parentChain(code, (c) => labels.occupations.get(refKey(scheme, c))?.parent_code);
 }
 
 /** A seeker's target groups as staff may see them: declared ones (never `disabled`) and age groups. */
