@@ -54,6 +54,16 @@ export function tooltipTitle(text: string): string {
   return `<b>${escapeHtml(text)}</b>`;
 }
 
+/** The value axis of horizontal bars: fewer ticks on a phone, labels that never overlap. */
+export function valueAxis(compact: boolean, formatter?: (value: number) => string) {
+  return {
+    type: 'value' as const,
+    splitNumber: compact ? 2 : 5,
+    axisLabel: { ...(formatter ? { formatter } : {}), hideOverlap: true, color: CHART_COLORS.subtle },
+    splitLine: { lineStyle: { color: CHART_COLORS.grid } },
+  };
+}
+
 /**
  * Horizontal bars, target beside achieved, one pair per row, in the rows' order (top first).
  * Horizontal because Korean strategy and department names are long.
@@ -69,12 +79,7 @@ export function compareBarsOption(
     color: [CHART_COLORS.target, CHART_COLORS.primary],
     legend: { top: 0, left: 0, itemGap: 16, data: [text.target, text.achieved] },
     grid: { left: 8, right: compact ? 16 : 56, top: 36, bottom: 8 },
-    xAxis: {
-      type: 'value',
-      splitNumber: compact ? 2 : 5,
-      axisLabel: { formatter: (v: number) => text.count(v), hideOverlap: true, color: CHART_COLORS.subtle },
-      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
-    },
+    xAxis: valueAxis(compact, (v) => text.count(v)),
     yAxis: {
       type: 'category',
       inverse: true,

@@ -7,6 +7,7 @@ import { Period, StatusBadge } from '../jobs/parts';
 import { wageText } from '../jobs/wage';
 import { NOT_FOUND_ERROR } from '../plan/api';
 import { VacancyCandidates } from './Panels';
+import '../jobs/jobs.css';
 import './matching.css';
 
 /**
@@ -33,10 +34,10 @@ export function VacancyMatchPage({ audience }: { audience: 'employer' | 'staff' 
         </Link>
       </p>
       <PageHeading>{v.title}</PageHeading>
-      <p className="match-vacancy-company">
+      <p className="jobs-vacancy-company">
         {v.employer.name} <StatusBadge status={v.status} />
       </p>
-      <section className="match-vacancy-key" aria-label={t('jobs.vacancy.summary')}>
+      <section className="jobs-vacancy-key" aria-label={t('jobs.vacancy.summary')}>
         <dl className="summary-list">
           <div>
             <dt>{t('jobs.field.occupation')}</dt>

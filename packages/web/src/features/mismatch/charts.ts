@@ -1,4 +1,4 @@
-import { baseOption, labelWidth } from '../../components/charts/options';
+import { baseOption, labelWidth, valueAxis } from '../../components/charts/options';
 import { CHART_COLORS } from '../../components/charts/theme';
 import type { ChartOption } from '../../components/charts/types';
 
@@ -25,12 +25,7 @@ export function groupBarsOption(rows: readonly SupplyRow[], text: SupplyText, co
     color: [CHART_COLORS.primary, CHART_COLORS.target],
     legend: { top: 0, left: 0, itemGap: 16, data: [text.openings, text.seekers] },
     grid: { left: 8, right: compact ? 16 : 40, top: 36, bottom: 8 },
-    xAxis: {
-      type: 'value',
-      splitNumber: compact ? 2 : 5,
-      axisLabel: { color: CHART_COLORS.subtle, hideOverlap: true },
-      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
-    },
+    xAxis: valueAxis(compact),
     yAxis: {
       type: 'category',
       inverse: true,
