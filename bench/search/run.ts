@@ -238,7 +238,7 @@ function buildTable(outcomes: Outcome[]): string {
       megabytes(r.memory.indexHeap),
       megabytes(r.memory.indexRss),
       `${megabytes(r.memory.built.rss)}${atTarget ? mark(r.memory.built.rss <= TARGET.rssBytes) : ''}`,
-      megabytes(r.memory.peakRss),
+      `${megabytes(r.memory.peakRss)}${atTarget ? mark(r.memory.peakRss <= TARGET.rssBytes) : ''}`,
       Object.entries(r.facts)
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
@@ -252,7 +252,7 @@ function buildTable(outcomes: Outcome[]): string {
       'index: heap + buffers',
       'index: RSS growth',
       'process RSS after build',
-      'peak RSS',
+      'peak RSS while building',
       'facts',
     ],
     rows,
@@ -288,7 +288,7 @@ function report(outcomes: Outcome[], totalSeconds: number, loadAtStart: string):
     '- ours: VacancyIndex (packages/server/src/engine/search: syllable bigrams, filters and facets over typed columns), bulk-built with setAll',
     '- SQLite: better-sqlite3 on a file (WAL, synchronous NORMAL, as the product opens it), an FTS5 table with `tokenize=trigram` over the text, and an ordinary table of the filter columns with one index per column plus a table of target groups; facets are 8 `GROUP BY` queries. Trigram cannot match fewer than three characters: "MATCH only" sends two-syllable words to MATCH as they are (and finds nothing, honestly measured); "+ LIKE" sends them as `body LIKE \'%간호%\'` instead (a scan of every row, correct but slow). Filter-only queries do not use FTS and are measured once',
     '- MiniSearch 7.2: fields and weights as ours, `prefix: true`, `combineWith: AND`; its tokenizer splits on spaces and punctuation, so a word matches the start of a token only (조무 does not find 간호조무사: that is its missed recall). Filters and facets are JavaScript over its results; filter-only queries use its wildcard search. Heap limit 8 GB',
-    '- memory: `process.memoryUsage()` after two forced collections, before and after the build; "index: heap + buffers" is the growth of V8 heap + external (typed arrays; SQLite keeps its pages outside both), "RSS growth" the growth of the resident set, "process RSS after build" includes the generated data (about 200 bytes a vacancy) and Node itself; peak RSS is the process maximum (the build holds the documents twice for a moment)',
+    '- memory: `process.memoryUsage()` after two forced collections, before and after the build; "index: heap + buffers" is the growth of V8 heap + external (typed arrays; SQLite keeps its pages outside both), "RSS growth" the growth of the resident set, "process RSS after build" includes the generated data (about 200 bytes a vacancy) and Node itself; "peak RSS while building" is the high-water mark of the resident set from the start of the build to its end (Linux VmHWM, reset just before the build through /proc/self/clear_refs): the generated data, the documents the build is given and the index with everything it holds for a moment while building',
     '- seekers: our SeekerIndex over generated seekers (name, desired occupations, skills; dong, education, target groups from declared groups and birth years, status, employment types); "two-syllable word" as above, "filters + facets" a dong with sometimes an education and a target group, and the six facets',
     '- the machine is shared with other engineers building and testing at the same time (see the load average): latencies have outliers that an idle machine would not show; compare engines within one table rather than with other runs',
     '',

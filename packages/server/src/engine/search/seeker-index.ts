@@ -115,12 +115,16 @@ export class SeekerIndex {
 
   /** Adds many seekers at once (fast into an empty index). */
   setAll(documents: Iterable<SeekerDocument>): void {
-    const texts: { id: number; document: ReturnType<typeof textOf> }[] = [];
     // In id order, so slots follow ids (see Slots).
     const sorted = [...documents].sort((a, b) => a.id - b.id);
-    for (const d of sorted) texts.push({ id: this.setColumns(d), document: textOf(d) });
+    const slots = sorted.map((d) => this.setColumns(d));
     this.counter.rebuild();
-    this.text.setAll(texts);
+    // One document's fields at a time: the text index keeps only their normalised text.
+    this.text.setAll(
+      (function* () {
+        for (let i = 0; i < sorted.length; i++) yield { id: slots[i]!, document: textOf(sorted[i]!) };
+      })(),
+    );
   }
 
   /** Removes a seeker; returns whether it was held. */

@@ -265,12 +265,16 @@ export class VacancyIndex {
    * index then sizes its lists exactly). A later document with the same id wins.
    */
   setAll(documents: Iterable<VacancyDocument>): void {
-    const texts: { id: number; document: ReturnType<VacancyIndex['textOf']> }[] = [];
     // In id order, so slots follow ids (see Slots).
     const sorted = [...documents].sort((a, b) => a.id - b.id);
-    for (const d of sorted) texts.push({ id: this.setColumns(d), document: this.textOf(d) });
+    const slots = sorted.map((d) => this.setColumns(d));
     this.counter.rebuild();
-    this.text.setAll(texts);
+    // One document's fields at a time: the text index keeps only their normalised text.
+    this.text.setAll(
+      (function* (index: VacancyIndex) {
+        for (let i = 0; i < sorted.length; i++) yield { id: slots[i]!, document: index.textOf(sorted[i]!) };
+      })(this),
+    );
   }
 
   /** Removes a vacancy; returns whether it was held. */

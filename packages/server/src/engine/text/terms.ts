@@ -38,12 +38,29 @@ export function initialPairKey(first: number, second: number): number {
 }
 
 /**
- * Calls back with every key a normalised text is indexed under (a key may repeat): numeric
- * Hangul keys, and words of other letters and digits, whole (queries match them by prefix).
+ * The longest run of syllables indexed as it is (a gram): phrases up to this long are found
+ * exactly by their postings, longer ones by their grams and a check of the text. Most Korean
+ * words people search by are two to four syllables (간호, 조리사, 요양보호 …).
  */
-export function forEachKey(text: string, onKey: (key: number) => void, onWord: (word: string) => void): void {
+export const MAX_GRAM = 4;
+
+/**
+ * Calls back with every key a normalised text is indexed under (a key may repeat): numeric
+ * Hangul keys; runs of three and four syllables (grams), as the end and length of the run
+ * (`text.slice(end - length, end)`: a string, as four syllables hold more than the 53 bits a
+ * number keeps exact; the caller slices only when it needs to); and words of other letters and
+ * digits, whole (queries match them by prefix).
+ */
+export function forEachKey(
+  text: string,
+  onKey: (key: number) => void,
+  onWord: (word: string) => void,
+  onGram: (end: number, length: number) => void,
+): void {
   let wordStart = -1;
   let previous = -1;
+  /** Syllables in the current run so far. */
+  let run = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0;
     const cls = i < text.length ? charClass(code) : CharClass.Separator;
@@ -53,8 +70,13 @@ export function forEachKey(text: string, onKey: (key: number) => void, onWord: (
         onKey(bigramKey(previous, code));
         onKey(initialPairKey(initialIndexOfSyllable(previous), initialIndexOfSyllable(code)));
       }
+      run++;
+      for (let n = 3; n <= MAX_GRAM && n <= run; n++) onGram(i + 1, n);
       previous = code;
-    } else previous = -1;
+    } else {
+      previous = -1;
+      run = 0;
+    }
     if (cls === CharClass.Word) {
       if (wordStart === -1) wordStart = i;
     } else if (wordStart !== -1) {
@@ -68,15 +90,17 @@ export function forEachKey(text: string, onKey: (key: number) => void, onWord: (
 export interface DocumentKeys {
   keys: Set<number>;
   words: Set<string>;
+  grams: Set<string>;
 }
 
 /** The keys of a normalised text, each once. */
 export function documentKeys(text: string): DocumentKeys {
-  const found: DocumentKeys = { keys: new Set(), words: new Set() };
+  const found: DocumentKeys = { keys: new Set(), words: new Set(), grams: new Set() };
   forEachKey(
     text,
     (k) => found.keys.add(k),
     (w) => found.words.add(w),
+    (end, length) => found.grams.add(text.slice(end - length, end)),
   );
   return found;
 }

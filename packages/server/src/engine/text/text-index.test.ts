@@ -72,7 +72,7 @@ const queryText = fc.string({
     { weight: 1, arbitrary: fc.constantFrom(' ', 'a', 'b', 'j', '1') },
   ),
   minLength: 1,
-  maxLength: 5,
+  maxLength: 7,
 });
 
 function indexOf(list: Doc[]): TextIndex<'title' | 'description'> {
@@ -183,10 +183,10 @@ describe('the text index: properties', () => {
   });
 
   it('keeps the checked lists of common phrases exact through adds, edits and removals', () => {
-    // checkedFrom 0: every phrase of three or more syllables is checked once and then kept.
+    // checkedFrom 0: every phrase of five or more syllables is checked once and then kept.
     // Documents are built of a few phrases, their pieces and other syllables, so that writes
-    // often add or remove a kept phrase (or only its bigrams: 간호 호사).
-    const PHRASES = ['간호사', '요양보호', '조무사', '간호 호사', '사조무'];
+    // often add or remove a kept phrase (or only its grams: 간호사조 호사조무).
+    const PHRASES = ['간호사조무사', '요양보호사', '조무사', '간호사조 호사조무', '사조무사'];
     const text = fc
       .array(fc.oneof(fc.constantFrom(...PHRASES), fc.constantFrom(...SYLLABLES, ' ')), { maxLength: 5 })
       .map((parts) => parts.join(''));
@@ -195,7 +195,14 @@ describe('the text index: properties', () => {
       fc.record({ remove: fc.integer({ min: 0, max: 15 }) }),
       fc.record({ query: queryText }),
     );
-    const phrase = fc.constantFrom('간호사', '요양보', '양보호', '조무사', '호사조', '간호사 조무');
+    const phrase = fc.constantFrom(
+      '간호사조무',
+      '요양보호사',
+      '호사조무사',
+      '사조무사',
+      '간호사조무사',
+      '간호사조무 조무',
+    );
     fc.assert(
       fc.property(
         fc.array(
@@ -230,16 +237,17 @@ describe('the text index: properties', () => {
 
   it('keeps a checked phrase list in step with writes', () => {
     const index = new TextIndex({ fields: { title: 1 }, checkedFrom: 0 });
-    index.set(1, { title: '간호사' });
-    index.set(2, { title: '간호 호사' });
-    expect([...index.candidates('간호사')]).toEqual([1]);
-    index.set(3, { title: '간호사 모집' });
-    index.set(2, { title: '수간호사' });
-    expect([...index.candidates('간호사')]).toEqual([1, 2, 3]);
+    index.set(1, { title: '간호조무사' });
+    // Both grams of 간호조무사 (간호조무, 호조무사), but not the phrase.
+    index.set(2, { title: '간호조무 호조무사' });
+    expect([...index.candidates('간호조무사')]).toEqual([1]);
+    index.set(3, { title: '간호조무사 모집' });
+    index.set(2, { title: '수간호조무사' });
+    expect([...index.candidates('간호조무사')]).toEqual([1, 2, 3]);
     index.remove(1);
-    index.set(3, { title: '간호 모집' });
-    expect([...index.candidates('간호사')]).toEqual([2]);
-    expect([...index.candidates('수간호 간호사')]).toEqual([2]);
+    index.set(3, { title: '간호조무 모집' });
+    expect([...index.candidates('간호조무사')]).toEqual([2]);
+    expect([...index.candidates('수간호조무 간호조무사')]).toEqual([2]);
   });
 
   it('ranks deterministically: score, then shorter text, then smaller id', () => {

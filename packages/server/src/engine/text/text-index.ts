@@ -5,6 +5,8 @@ import {
   initialIndexOfJamo,
   initialIndexOfSyllable,
   normalize,
+  SYLLABLE_COUNT,
+  SYLLABLE_FIRST,
   syllablesWithInitial,
 } from './normalize.js';
 import { EMPTY, intersectAll, PostingStore, union } from './postings.js';
@@ -15,6 +17,7 @@ import {
   forEachKey,
   headKey,
   initialPairKey,
+  MAX_GRAM,
   parseQuery,
   type Term,
 } from './terms.js';
@@ -23,9 +26,10 @@ import {
  * An in-memory full-text index for Korean and English, over documents with weighted fields.
  *
  * Matching (every term of a query must match; see terms.ts for how a query is cut into terms):
- * - two or more Hangul syllables match anywhere, with 100 % recall and no false positives: the
- *   postings of the query's syllable bigrams are intersected, then each candidate's normalised
- *   text is checked for the whole substring;
+ * - two or more Hangul syllables match anywhere, with 100 % recall and no false positives: two
+ *   syllables by their bigram's postings, three or four by their gram's (terms.ts); five or more
+ *   by intersecting the postings of their grams of four, then checking each candidate's
+ *   normalised text for the whole substring;
  * - one syllable matches the start of a run (`간` → 간호사, not 시간): a two-syllable word is
  *   already a useful query, a one-syllable substring is not;
  * - initial consonants (`ㄱㅎ`) match runs whose 초성 contain them, by 초성 bigrams likewise;
@@ -71,6 +75,8 @@ export class TextIndex<F extends string = string> {
   private readonly postings = new PostingStore();
   /** Hangul keys (bigrams, heads, 초성 bigrams; see terms.ts) → their posting lists. */
   private readonly keys = new IntMap();
+  /** Runs of three and four syllables (see terms.ts) → their posting lists. */
+  private readonly grams = new Map<string, number>();
   /** Words of other letters and digits → their posting lists. */
   private readonly words = new Map<string, number>();
   /** The keys of `words`, sorted, for prefix ranges. */
@@ -78,9 +84,9 @@ export class TextIndex<F extends string = string> {
   /** Scratch space for one document's field boundaries while scoring. */
   private readonly fieldStarts: Int32Array;
   /**
-   * Checked lists of common phrases (three or more syllables, each bigram in at least
+   * Checked lists of common phrases (five or more syllables, each gram in at least
    * `checkedFrom` documents, in a query whose every list is that long): the documents that hold
-   * the phrase itself, not only its bigrams. Checking a phrase reads every candidate's text
+   * the phrase itself, not only its grams. Checking a phrase reads every candidate's text
    * (20–40 ms for 200,000 candidates at a million documents), so the first query pays it and
    * later ones intersect this list instead. Kept exact on every write (set, remove), least
    * recently used dropped beyond CHECKED_IDS ids in all (4 bytes each).
@@ -155,60 +161,91 @@ export class TextIndex<F extends string = string> {
     if (!ascending) given.sort((a, b) => a.id - b.id);
     const unique = given.filter((d, i) => i + 1 === given.length || given[i + 1]!.id !== d.id);
     const ids = Uint32Array.from(unique, (d) => d.id);
-    // Pass 1: number the keys, count the documents of each, and remember each document's keys.
+    // Every key gets a number on first sight. Grams are numbered by numbers, not strings, so that
+    // a million documents' hundred million grams allocate nothing: a trigram by its syllables, a
+    // gram of four by its first three's number and its last syllable; each gram's string is made
+    // once, when first seen.
     const keyNumbers = new IntMap();
     const wordNumbers = new Map<string, number>();
+    const trigramNumbers = new Map<number, number>();
+    const quadgramNumbers = new Map<number, number>();
+    const grams: { gram: string; n: number }[] = [];
     const counts: number[] = [];
     const lastDocument: number[] = [];
-    const stream = new GrowableUint32();
-    const ends = new Uint32Array(ids.length);
-    let doc = 0;
-    const see = (n: number) => {
-      if (lastDocument[n] === doc) return;
-      lastDocument[n] = doc;
-      counts[n]!++;
-      stream.push(n);
-    };
     const fresh = () => {
       counts.push(0);
       lastDocument.push(-1);
       return counts.length - 1;
     };
-    for (; doc < ids.length; doc++) {
-      const text = unique[doc]!.text;
+    let doc = 0;
+    let text = '';
+    /** What each pass does with a key's number (the document's keys may repeat). */
+    let visit = (_n: number) => {};
+    const onKey = (k: number) => {
+      let n = keyNumbers.get(k);
+      if (n === -1) {
+        n = fresh();
+        keyNumbers.set(k, n);
+      }
+      visit(n);
+    };
+    const onWord = (w: string) => {
+      let n = wordNumbers.get(w);
+      if (n === undefined) {
+        n = fresh();
+        wordNumbers.set(w, n);
+      }
+      visit(n);
+    };
+    const onGram = (end: number, length: number) => {
+      const last = text.charCodeAt(end - 1) - SYLLABLE_FIRST;
+      const first = bigramKey(text.charCodeAt(end - length), text.charCodeAt(end - length + 1));
+      const numbers = length === 3 ? trigramNumbers : quadgramNumbers;
+      const key =
+        length === 3
+          ? first * SYLLABLE_COUNT + last
+          : trigramNumbers.get(first * SYLLABLE_COUNT + text.charCodeAt(end - 2) - SYLLABLE_FIRST)! *
+              SYLLABLE_COUNT +
+            last;
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = fresh();
+        numbers.set(key, n);
+        grams.push({ gram: text.slice(end - length, end), n });
+      }
+      visit(n);
+    };
+    // Pass 1: number the keys and count the documents of each.
+    visit = (n) => {
+      if (lastDocument[n] === doc) return;
+      lastDocument[n] = doc;
+      counts[n]!++;
+    };
+    for (doc = 0; doc < ids.length; doc++) {
+      text = unique[doc]!.text;
       this.putText(ids[doc]!, text);
-      forEachKey(
-        text,
-        (k) => {
-          let n = keyNumbers.get(k);
-          if (n === -1) {
-            n = fresh();
-            keyNumbers.set(k, n);
-          }
-          see(n);
-        },
-        (w) => {
-          let n = wordNumbers.get(w);
-          if (n === undefined) {
-            n = fresh();
-            wordNumbers.set(w, n);
-          }
-          see(n);
-        },
-      );
-      ends[doc] = stream.length;
+      forEachKey(text, onKey, onWord, onGram);
     }
-    // Pass 2: lists of the counted size, filled in id order.
+    // Pass 2: lists of the counted size, filled in id order by reading the keys again (cheaper
+    // in memory than keeping every document's keys: 128 million numbers at a million vacancies).
     this.postings.ensureRoom(counts.reduce((sum, c) => sum + c, 0));
     const lists = counts.map((c) => this.postings.create(c));
-    const keyed = stream.view();
-    for (let d = 0, at = 0; d < ids.length; d++) {
-      for (; at < ends[d]!; at++) this.postings.add(lists[keyed[at]!]!, ids[d]!);
+    lastDocument.fill(-1);
+    const postings = this.postings;
+    visit = (n) => {
+      if (lastDocument[n] === doc) return;
+      lastDocument[n] = doc;
+      postings.append(lists[n]!, ids[doc]!);
+    };
+    for (doc = 0; doc < ids.length; doc++) {
+      text = unique[doc]!.text;
+      forEachKey(text, onKey, onWord, onGram);
     }
     keyNumbers.forEach((n, k) => {
       this.keys.set(k, lists[n]!);
     });
     for (const [w, n] of wordNumbers) this.words.set(w, lists[n]!);
+    for (const { gram, n } of grams) this.grams.set(gram, lists[n]!);
     for (const w of [...wordNumbers.keys()].sort(compareStrings)) this.vocabulary.push(w);
   }
 
@@ -228,10 +265,11 @@ export class TextIndex<F extends string = string> {
    * Every document that matches the query, as ids in ascending order, checked (no false
    * positives, no misses). Other filters intersect it; `rank` orders it.
    *
-   * Several words: the posting lists of every term's keys (a phrase's bigrams) are intersected
-   * together, smallest first, so a rare word bounds the work of a common one; only the ids left
-   * are read, and only for the terms whose keys do not prove them (a phrase of three or more
-   * syllables; one contained in another word of the query is implied by it and not checked).
+   * Several words: the posting lists of every term's keys (a phrase's bigram or grams) are
+   * intersected together, smallest first, so a rare word bounds the work of a common one; only
+   * the ids left are read, and only for the terms whose keys do not prove them (a phrase of five
+   * or more syllables; one contained in another word of the query is implied by it and not
+   * checked).
    */
   candidates(query: string): Uint32Array {
     return this.matches(parseQuery(query), null);
@@ -266,10 +304,16 @@ export class TextIndex<F extends string = string> {
       postings += this.postings.length(list);
     });
     for (const list of this.words.values()) postings += this.postings.length(list);
+    for (const list of this.grams.values()) postings += this.postings.length(list);
     let characters = 0;
     for (let id = 0; id < this.dense.length; id++) characters += this.dense[id]?.length ?? 0;
     for (const t of this.sparse.values()) characters += t.length;
-    return { documents: this.count, keys: this.keys.size + this.words.size, postings, characters };
+    return {
+      documents: this.count,
+      keys: this.keys.size + this.words.size + this.grams.size,
+      postings,
+      characters,
+    };
   }
 
   private textAt(id: number): string | undefined {
@@ -304,24 +348,22 @@ export class TextIndex<F extends string = string> {
           proven.add(term);
           continue;
         }
-        // Each bigram on its own: intersected with every other term's lists, smallest first.
-        const text = term.text;
-        for (let i = 0; i + 1 < text.length; i++)
-          lists.push(this.posting(bigramKey(text.charCodeAt(i), text.charCodeAt(i + 1))));
-        if (text.length >= 3) common.push(term);
+        // Each gram on its own: intersected with every other term's lists, smallest first.
+        lists.push(...this.phraseLists(term.text));
+        if (term.text.length > MAX_GRAM) common.push(term);
       } else lists.push(this.postingsOf(term));
     }
     // Only when every list is long does a phrase's check cost much: then check its own
-    // candidates once, keep them, and use them instead of its bigrams.
+    // candidates once, keep them, and use them instead of its grams.
     if (common.length > 0 && lists.every((l) => l.length >= this.checkedFrom)) {
       lists.length = 0;
       proven.clear();
       for (const term of terms) {
         if (term.kind === 'phrase' && term.next < 0) {
-          if (term.text.length >= 3) {
+          if (term.text.length > MAX_GRAM) {
             lists.push(this.checkedList(term.text));
             proven.add(term);
-          } else lists.push(this.posting(bigramKey(term.text.charCodeAt(0), term.text.charCodeAt(1))));
+          } else lists.push(...this.phraseLists(term.text));
         } else lists.push(this.postingsOf(term));
       }
     }
@@ -350,15 +392,12 @@ export class TextIndex<F extends string = string> {
   private checkedList(phrase: string): Uint32Array {
     const known = this.checked.get(phrase);
     if (known) return known.view();
-    const bigrams: Uint32Array[] = [];
-    for (let i = 0; i + 1 < phrase.length; i++)
-      bigrams.push(this.posting(bigramKey(phrase.charCodeAt(i), phrase.charCodeAt(i + 1))));
-    const candidates = intersectAll(bigrams);
+    const candidates = intersectAll(this.phraseLists(phrase));
     const ids = new Uint32Array(candidates.length);
     let n = 0;
     for (let i = 0; i < candidates.length; i++) {
       const id = candidates[i]!;
-      if (phrase.length === 2 || this.textAt(id)!.includes(phrase)) ids[n++] = id;
+      if (this.textAt(id)!.includes(phrase)) ids[n++] = id;
     }
     const list = new CheckedList(ids.slice(0, n));
     this.checked.set(phrase, list);
@@ -417,20 +456,45 @@ export class TextIndex<F extends string = string> {
     return list === -1 ? EMPTY : this.postings.view(list);
   }
 
+  /**
+   * The lists whose intersection holds a phrase: its bigram (two syllables) or its gram (three
+   * or four), exactly; for five or more, its grams of four, whose documents are still to be
+   * checked. None for one syllable.
+   */
+  private phraseLists(phrase: string): Uint32Array[] {
+    if (phrase.length < 2) return [];
+    if (phrase.length === 2) return [this.posting(bigramKey(phrase.charCodeAt(0), phrase.charCodeAt(1)))];
+    const lists: Uint32Array[] = [];
+    if (phrase.length <= MAX_GRAM) lists.push(this.gramPosting(phrase));
+    else
+      for (let i = 0; i + MAX_GRAM <= phrase.length; i++)
+        lists.push(this.gramPosting(phrase.slice(i, i + MAX_GRAM)));
+    return lists;
+  }
+
+  private gramPosting(gram: string): Uint32Array {
+    const list = this.grams.get(gram);
+    return list === undefined ? EMPTY : this.postings.view(list);
+  }
+
   private postingsOf(term: Term): Uint32Array {
     const text = term.text;
     const posting = (key: number) => this.posting(key);
     switch (term.kind) {
       case 'phrase': {
-        const lists: Uint32Array[] = [];
-        for (let i = 0; i + 1 < text.length; i++)
-          lists.push(posting(bigramKey(text.charCodeAt(i), text.charCodeAt(i + 1))));
+        const lists = this.phraseLists(text);
         if (term.next >= 0) {
-          // The syllable being typed: any syllable with that initial may follow the last one.
-          const last = text.charCodeAt(text.length - 1);
+          // The syllable being typed: any syllable with that initial may follow.
           const [from, to] = syllablesWithInitial(term.next);
           const following: Uint32Array[] = [];
-          for (let s = from; s < to; s++) following.push(posting(bigramKey(last, s)));
+          if (text.length === 1) {
+            const last = text.charCodeAt(0);
+            for (let s = from; s < to; s++) following.push(posting(bigramKey(last, s)));
+          } else {
+            // The gram of the last syllables and each possible next one (요양ㅂ: 요양보, 요양병 …).
+            const tail = text.slice(Math.max(0, text.length - MAX_GRAM + 1));
+            for (let s = from; s < to; s++) following.push(this.gramPosting(tail + String.fromCharCode(s)));
+          }
           lists.push(union(following));
         }
         return intersectAll(lists);
@@ -551,6 +615,15 @@ export class TextIndex<F extends string = string> {
       }
       this.postings.add(list, id);
     }
+    for (const g of found.grams) {
+      if (except?.grams.has(g)) continue;
+      let list = this.grams.get(g);
+      if (list === undefined) {
+        list = this.postings.create();
+        this.grams.set(g, list);
+      }
+      this.postings.add(list, id);
+    }
   }
 
   private removeKeys(id: number, found: DocumentKeys, except?: DocumentKeys): void {
@@ -566,6 +639,11 @@ export class TextIndex<F extends string = string> {
         this.words.delete(w);
         this.vocabulary.splice(lowerBound(this.vocabulary, w), 1);
       }
+    }
+    for (const g of found.grams) {
+      if (except?.grams.has(g)) continue;
+      const list = this.grams.get(g);
+      if (list !== undefined && this.removeFrom(list, id)) this.grams.delete(g);
     }
   }
 
@@ -618,9 +696,12 @@ const EXACT = 4;
 const PREFIX = 2;
 const SUBSTRING = 1;
 
-/** Whether a term's postings can hold documents it does not match (so each must be checked). */
+/**
+ * Whether a term's postings can hold documents it does not match (so each must be checked): a
+ * phrase longer than a gram (counting a syllable being typed), whose grams may occur apart.
+ */
 function needsCheck(term: Term): boolean {
-  if (term.kind === 'phrase') return term.text.length >= 3 || (term.text.length === 2 && term.next >= 0);
+  if (term.kind === 'phrase') return term.text.length + (term.next >= 0 ? 1 : 0) > MAX_GRAM;
   return term.kind === 'initials' && term.text.length >= 3;
 }
 
@@ -713,25 +794,6 @@ function checkId(id: number): void {
 }
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A Uint32Array that grows by doubling: the bulk build's list of (document, key) pairs. */
-class GrowableUint32 {
-  private data = new Uint32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
 
 function lowerBound(sorted: string[], value: string): number {
   let lo = 0;
