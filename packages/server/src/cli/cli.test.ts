@@ -134,6 +134,11 @@ describe('the ilteo command line', () => {
     expect(first.stdout).toContain(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) expect(first.stdout).toContain(`${account.role} ${account.email}`);
     expect(await usersCount(dir)).toBe(DEMO_ACCOUNTS.length);
+    // The default taxonomies are loaded too, as `serve` loads them: the demo's labels come from them.
+    const keco = await withDb(dir, async (db) =>
+      db.kysely.selectFrom('taxonomy_items').select('code').where('scheme', '=', 'KECO-2018').execute(),
+    );
+    expect(keco.length).toBeGreaterThan(400);
 
     const second = await ilteo(dir, 'seed', '--demo');
     expect(second.error).toBeNull();

@@ -107,6 +107,8 @@ export function buildCli(): Command {
     .action(() =>
       withDb(async (db) => {
         await migrateUp(db);
+        // As `serve` does: the demo's occupations, dongs and certificates read their labels from these.
+        await ensureDefaultTaxonomies(db);
         const result = await seedDemo(db);
         console.log(
           result.created

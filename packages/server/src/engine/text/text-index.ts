@@ -49,15 +49,16 @@ import {
  *
  * Memory per document, measured (heap + array buffers, after a bulk build) with a million
  * synthetic vacancy-like documents of three fields — title, company, occupation — averaging 44
- * characters and 36 distinct keys: about 540 bytes. That is the normalised text (2 bytes a
- * character: Korean makes V8 strings two-byte) with its Map entry, 4 bytes per key in the
- * postings, and for each distinct key in the whole index about 30 bytes (hash slot and list
- * record). A long text costs about 7 bytes a character more (2 of text, ~1.3 keys × 4), so a
- * million 1,000-character descriptions would need 7 GB: index a title and a short summary, not
- * whole descriptions. On a shared 2-core machine under load, the same million built in 12–30 s,
- * took 1–8 ms per write (a bulk build packs the lists, so the first writes move the ones they
- * touch), and answered every query tried in under 50 ms — "모집", in every document, in about
- * 15 ms thanks to `maxRanked`.
+ * characters and 36 distinct keys, before grams were indexed: about 540 bytes. That is the
+ * normalised text (2 bytes a character: Korean makes V8 strings two-byte) with its Map entry,
+ * 4 bytes per key in the postings, and for each distinct key in the whole index about 30 bytes
+ * (hash slot and list record). A long text costs about 7 bytes a character more (2 of text,
+ * ~1.3 keys × 4; grams add about a fifth, see docs/search.md), so a million 1,000-character
+ * descriptions would need 7–8 GB: index a title and a short summary, not whole descriptions. On
+ * a shared 2-core machine under load, the same million built in 12–30 s, took 1–8 ms per write
+ * (a bulk build packs the lists, so the first writes move the ones they touch), and answered
+ * every query tried in under 50 ms — "모집", in every document, in about 15 ms thanks to
+ * `maxRanked`.
  */
 export class TextIndex<F extends string = string> {
   private readonly fieldNames: F[];
