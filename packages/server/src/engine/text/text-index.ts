@@ -608,23 +608,21 @@ export class TextIndex<F extends string = string> {
     }
     for (const w of found.words) {
       if (except?.words.has(w)) continue;
-      let list = this.words.get(w);
-      if (list === undefined) {
-        list = this.postings.create();
-        this.words.set(w, list);
-        this.vocabulary.splice(lowerBound(this.vocabulary, w), 0, w);
-      }
-      this.postings.add(list, id);
+      if (this.addTo(this.words, w, id)) this.vocabulary.splice(lowerBound(this.vocabulary, w), 0, w);
     }
-    for (const g of found.grams) {
-      if (except?.grams.has(g)) continue;
-      let list = this.grams.get(g);
-      if (list === undefined) {
-        list = this.postings.create();
-        this.grams.set(g, list);
-      }
-      this.postings.add(list, id);
+    for (const g of found.grams) if (!except?.grams.has(g)) this.addTo(this.grams, g, id);
+  }
+
+  /** Adds an id to a string key's list, made on first use; returns whether it was made. */
+  private addTo(lists: Map<string, number>, key: string, id: number): boolean {
+    let list = lists.get(key);
+    const made = list === undefined;
+    if (list === undefined) {
+      list = this.postings.create();
+      lists.set(key, list);
     }
+    this.postings.add(list, id);
+    return made;
   }
 
   private removeKeys(id: number, found: DocumentKeys, except?: DocumentKeys): void {
@@ -635,17 +633,17 @@ export class TextIndex<F extends string = string> {
     }
     for (const w of found.words) {
       if (except?.words.has(w)) continue;
-      const list = this.words.get(w);
-      if (list !== undefined && this.removeFrom(list, id)) {
-        this.words.delete(w);
-        this.vocabulary.splice(lowerBound(this.vocabulary, w), 1);
-      }
+      if (this.removeFromKey(this.words, w, id)) this.vocabulary.splice(lowerBound(this.vocabulary, w), 1);
     }
-    for (const g of found.grams) {
-      if (except?.grams.has(g)) continue;
-      const list = this.grams.get(g);
-      if (list !== undefined && this.removeFrom(list, id)) this.grams.delete(g);
-    }
+    for (const g of found.grams) if (!except?.grams.has(g)) this.removeFromKey(this.grams, g, id);
+  }
+
+  /** Removes an id from a string key's list; drops the key when its list empties, and says so. */
+  private removeFromKey(lists: Map<string, number>, key: string, id: number): boolean {
+    const list = lists.get(key);
+    if (list === undefined || !this.removeFrom(list, id)) return false;
+    lists.delete(key);
+    return true;
   }
 
   /** Removes an id from a list; releases the list when it empties, and says so. */
