@@ -125,6 +125,8 @@ export const VacancySearchItem = z.object({
   isDemo: z.boolean(),
   /** Highlight ranges in the title, [start, end) in UTF-16 units. */
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+  /** The same in the company's name (a word of the query may match there: 주간 in 가람주간보호센터). */
+  employerHighlights: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
 });
 export type VacancySearchItem = z.infer<typeof VacancySearchItem>;
 

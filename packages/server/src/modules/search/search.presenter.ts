@@ -61,6 +61,7 @@ export function presentVacancyItem(
     source: row.source,
     isDemo: row.is_demo === 1,
     highlights: highlightRanges(row.title, q),
+    employerHighlights: highlightRanges(row.employer_name, q),
   };
 }
 

@@ -100,6 +100,12 @@ describe.each(testDatabases())('search on $name', (database) => {
     expect(ids(await search(`q=${encodeURIComponent('ㄱㅎㅈㅁㅅ')}`))).toContain(id);
     expect(ids(await search('q=cheongcheon'))).toContain(id);
     expect(ids(await search('q=야간 간호'))).toContain(id);
+    // Each word is marked where it is found: in the title, and in the company's name.
+    const marked = (await search(`q=${encodeURIComponent('간호조무사 요양')}`)).items.find(
+      (i) => i.id === id,
+    )!;
+    expect(marked.highlights).toEqual([[3, 8]]);
+    expect(marked.employerHighlights).toEqual([[2, 4]]);
   });
 
   it('follows edits, employer renames and deletions', async () => {

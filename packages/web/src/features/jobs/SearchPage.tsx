@@ -239,7 +239,9 @@ function VacancyCard({ item, back }: { item: VacancySearchItem; back: string }) 
           <Highlighted text={item.title} ranges={item.highlights} />
         </Link>
       </h3>
-      <p className="jobs-card-company">{item.employerName}</p>
+      <p className="jobs-card-company">
+        <Highlighted text={item.employerName} ranges={item.employerHighlights} />
+      </p>
       <p className="jobs-card-wage">
         <strong>{wageText(item.wage, locale)}</strong>
         {monthly && <span className="muted"> ({monthly})</span>}
