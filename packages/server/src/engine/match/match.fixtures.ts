@@ -1,3 +1,4 @@
+import { seededRandom } from '../random.js';
 import type { MatchSeeker, MatchVacancy, OccupationPath } from './types.js';
 
 /**
@@ -69,18 +70,6 @@ export function seeker(over: Partial<MatchSeeker> = {}): MatchSeeker {
   };
 }
 
-/** A seeded source of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PATHS = [NURSE_AIDE, NURSE, HEALTH_OTHER, COOK, ['3', '30', '307', '3079'], ['5', '53', '532', '5320']];
 const SKILLS = ['NCS:a', 'NCS:b', 'NCS:c', 'NCS:d'];
 
@@ -90,7 +79,7 @@ export function randomDocuments(
   vacancies: number,
   seekers: number,
 ): { vacancies: MatchVacancy[]; seekers: MatchSeeker[] } {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const some = <T>(list: readonly T[], p: number): T[] => list.filter(() => random() < p);
   const near = () =>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UnitRow } from '../../db/tables.js';
+import { seededRandom } from '../../engine/random.js';
 import { evenPhasing } from '../plan/phasing.js';
 import { insertPlan, insertProgram, insertStrategy } from '../plan/plan.repository.js';
 import { insertRevision, refreshApprovedJobs } from '../plan/results.repository.js';
@@ -10,18 +11,6 @@ import {
   type DemoProgram,
   LATE_IN_NOVEMBER,
 } from './bupyeong-plan.js';
-
-/** A small seeded PRNG (mulberry32): the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Monthly targets from seasonal shares, rounded so that they add up to the annual target exactly. */
 export function seasonalPhasing(target: number, season: number[]): number[] {

@@ -22,9 +22,9 @@ import type {
   SeekerTable,
   VacancyTable,
 } from '../../db/tables.js';
+import { seededRandom } from '../../engine/random.js';
 import { referenceDataPath } from '../../reference-data.js';
 import { readRegionsGeoJson } from '../taxonomy/geo.js';
-import { seededRandom } from './demo-plan.js';
 import {
   BENEFITS,
   COMPANY_PREFIXES,
